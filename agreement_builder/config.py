@@ -1,0 +1,93 @@
+"""Lint settings from `.agreement.toml` or `pyproject.toml` ([tool.agreement.lint]), found upward from a path."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+from .findings import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+FAIL_ON = ("error", "warning", "info", "never")
+_KEYS = {"select", "ignore", "fail-on", "packs"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the linter reports and when it fails; the command line overrides each field it sets."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    packs: tuple[str, ...] = ()
+    source: str | None = field(default=None, compare=False)
+
+    @property
+    def threshold(self) -> Severity | None:
+        return None if self.fail_on == "never" else Severity.parse(self.fail_on)
+
+    def wants(self, rule_id: str) -> bool:
+        """Whether findings of ``rule_id`` are reported: selected (by id or prefix) and not ignored."""
+        selected = not self.select or any(rule_id.startswith(s) for s in self.select)
+        return selected and not any(rule_id.startswith(s) for s in self.ignore)
+
+
+def discover(start: Path) -> Settings:
+    """The settings of the nearest `.agreement.toml`, or `pyproject.toml` with a [tool.agreement.lint] table."""
+    folder = start if start.is_dir() else start.parent
+    for directory in (folder.resolve(), *folder.resolve().parents):
+        own = directory / ".agreement.toml"
+        if own.is_file():
+            return _read(own, ("lint",))
+        project = directory / "pyproject.toml"
+        if project.is_file():
+            table = _load(project).get("tool", {}).get("agreement", {})
+            if "lint" in table:
+                return _parse(table["lint"], project)
+    return Settings()
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise UsageError(f"{path}: is not valid TOML: {e}") from e
+    except OSError as e:
+        raise UsageError(f"{path}: cannot be read: {e.strerror}") from e
+
+
+def _read(path: Path, table: tuple[str, ...]) -> Settings:
+    data: Any = _load(path)
+    for key in table:
+        data = data.get(key, {})
+    return _parse(data, path)
+
+
+def _parse(table: Any, path: Path) -> Settings:
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: the lint settings must be a table")
+    unknown = set(table) - _KEYS
+    if unknown:
+        raise UsageError(f"{path}: unknown lint setting '{sorted(unknown)[0]}' (known: {', '.join(sorted(_KEYS))})")
+    fail_on = table.get("fail-on", "error")
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    return Settings(
+        select=_strings(table, "select", path), ignore=_strings(table, "ignore", path), fail_on=fail_on,
+        packs=_strings(table, "packs", path), source=str(path),
+    )
+
+
+def _strings(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"{path}: {key} must be a list of rule ids, for example [\"AB1\", \"AB203\"]")
+    return tuple(value)

@@ -1,0 +1,100 @@
+"""The checking pipeline: load a file, check its schema, run the rules, apply waivers -> findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from . import schema
+from .errors import InputError
+from .findings import Finding, Severity
+from .model import Agreement
+from .rules import RULES, Rule, packs_for
+from .source import Document, load, pointer
+
+PARSE, SHAPE, REFERENCE, WAIVER = "AB001", "AB002", "AB003", "AB004"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One input file after loading and schema checking: a document when it parsed, and its findings."""
+
+    file: str
+    document: Document | None
+    findings: list[Finding]
+
+    @property
+    def valid(self) -> bool:
+        return self.document is not None and not self.findings
+
+
+def validate(name: str) -> Checked:
+    """Load ``name`` and check it against the schema and its cross-references."""
+    try:
+        document = load(name)
+    except InputError as e:
+        return Checked(e.file, None, [Finding(e.file, e.line, e.column, PARSE, Severity.ERROR, e.message)])
+    if document.data is None:
+        return Checked(document.file, document, [Finding(document.file, 1, 1, PARSE, Severity.ERROR,
+                                                         "is empty: it holds no agreement")])
+    findings = []
+    for problem in schema.check(document.data):
+        where = document.locate(problem.path, key=problem.key)
+        findings.append(Finding(document.file, where.line, where.column, REFERENCE if problem.reference else SHAPE,
+                                Severity.ERROR, problem.message, pointer(problem.path)))
+    return Checked(document.file, document, findings)
+
+
+def lint(name: str, packs: Iterable[str] | None = None) -> list[Finding]:
+    """Every finding for one file: parse and schema problems, or else the rules of the chosen packs."""
+    checked = validate(name)
+    if not checked.valid or checked.document is None:
+        return checked.findings
+    agreement = Agreement.from_document(checked.document)
+    rules = [rule for pack in (packs or packs_for(agreement)) for rule in _pack_rules(pack)]
+    findings = [finding for rule in rules for finding in run_rule(rule, agreement)]
+    return apply_waivers(agreement, findings)
+
+
+def _pack_rules(pack: str) -> list[Rule]:
+    return [rule for rule in RULES.values() if rule.pack == pack]
+
+
+def run_rule(rule: Rule, agreement: Agreement) -> list[Finding]:
+    """The findings of one rule, stamped with its id, severity and each issue's position."""
+    if rule.check is None or (rule.applies is not None and not rule.applies(agreement)):
+        return []
+    document = agreement.document
+    findings = []
+    for issue in rule.check(agreement):
+        where = document.locate(issue.path)
+        findings.append(Finding(document.file, where.line, where.column, rule.id, issue.severity or rule.severity,
+                                issue.message, pointer(issue.path)))
+    return findings
+
+
+def apply_waivers(agreement: Agreement, findings: list[Finding]) -> list[Finding]:
+    """Mark waived findings; a waiver for an unknown rule, or one that matches nothing, is a finding itself."""
+    document = agreement.document
+    result = list(findings)
+    for waiver in agreement.children("waivers"):
+        rule, scope, reason = waiver.text("rule"), waiver.text("path"), waiver.text("reason")
+        where = document.locate(waiver.at("rule"))
+        if rule not in RULES:
+            result.append(Finding(document.file, where.line, where.column, WAIVER, Severity.WARNING,
+                                  f"this waiver names the rule '{rule}', which does not exist; see `agreement rules`",
+                                  pointer(waiver.at("rule"))))
+            continue
+        matched = False
+        for i, finding in enumerate(result):
+            if finding.rule == rule and finding.waived is None and _within(finding.path, scope):
+                result[i] = replace(finding, waived=reason)
+                matched = True
+        if not matched:
+            result.append(Finding(document.file, where.line, where.column, WAIVER, Severity.WARNING,
+                                  f"this waiver for {rule} matches no finding; remove it", pointer(waiver.path)))
+    return result
+
+
+def _within(path: str, scope: str) -> bool:
+    return not scope or path == scope or path.startswith(scope.rstrip("/") + "/")

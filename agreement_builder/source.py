@@ -1,0 +1,441 @@
+"""Reading an input file: bytes -> text -> data, with the source position of every node."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+from .errors import InputError
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 100
+MAX_NODES = 200_000
+STDIN = "-"
+
+JsonPath = tuple[Union[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in the input file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed input file: its data, and where each value and key stands in the source."""
+
+    file: str
+    data: Any
+    values: dict[JsonPath, Position] = field(repr=False)
+    keys: dict[JsonPath, Position] = field(repr=False)
+
+    def locate(self, path: JsonPath, *, key: bool = False) -> Position:
+        """The position of the value at ``path`` (or of its key); for a missing node, its nearest parent."""
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        while path:
+            path = path[:-1]
+            if path in self.values:
+                return self.values[path]
+        return Position(1, 1)
+
+
+def pointer(path: JsonPath) -> str:
+    """A JSON pointer (RFC 6901) for ``path``, the form findings show."""
+    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path) if path else ""
+
+
+def load(name: str) -> Document:
+    """Read and parse a YAML or JSON file (or ``-`` for standard input)."""
+    label = "<stdin>" if name == STDIN else name
+    raw = _read_bytes(name, label)
+    text = _decode(raw, label)
+    if _is_json(name, text):
+        return _load_json(text, label)
+    return _load_yaml(text, label)
+
+
+def _read_bytes(name: str, label: str) -> bytes:
+    try:
+        if name == STDIN:
+            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            path = Path(name)
+            if path.is_dir():
+                raise InputError(label, "is a folder, not a file")
+            if path.stat().st_size > MAX_BYTES:
+                raise InputError(label, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; an agreement is never this big")
+            with path.open("rb") as f:
+                raw = f.read(MAX_BYTES + 1)
+    except FileNotFoundError as e:
+        raise InputError(label, "no such file") from e
+    except PermissionError as e:
+        raise InputError(label, "cannot be read: permission denied") from e
+    except OSError as e:
+        raise InputError(label, f"cannot be read: {e.strerror or e}") from e
+    if len(raw) > MAX_BYTES:
+        raise InputError(label, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; an agreement is never this big")
+    return raw
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _decode(raw: bytes, label: str) -> str:
+    encoding = "utf-8"
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            raw, encoding = raw[len(bom):], name
+            break
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        hint = "save it as UTF-8" if b"\x00" not in raw[:4096] else "it looks like a binary file, not YAML or JSON"
+        raise InputError(label, f"is not valid {encoding.upper()} text (byte 0x{raw[e.start]:02x}); {hint}",
+                         line, column) from e
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError(label, f"contains the control character U+{ord(bad.group()):04X}, which a text file "
+                         "cannot hold; delete it", line, column)
+    return text
+
+
+# Characters that neither YAML nor XML accepts in a file: C0 controls but tab, LF, CR; and surrogates.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _is_json(name: str, text: str) -> bool:
+    if name == STDIN:
+        return text.lstrip()[:1] in ("{", "[")
+    return name.lower().endswith(".json")
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def _load_json(text: str, label: str) -> Document:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                raise _DuplicateKey(key)
+            result[key] = value
+        return result
+
+    def constant(name: str) -> Any:
+        raise ValueError(f"{name} is not a JSON number")
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except json.JSONDecodeError as e:
+        raise InputError(label, f"is not valid JSON: {_json_reason(e.msg, text, e.pos)}", e.lineno, e.colno) from e
+    except _DuplicateKey as e:
+        where = _json_positions(text)[2] or Position(1, 1)
+        raise InputError(label, f"the key '{e.key}' appears twice in the same object", where.line, where.column) from e
+    except RecursionError as e:
+        raise InputError(label, f"is nested too deeply (more than {MAX_DEPTH} levels)") from e
+    except ValueError as e:
+        raise InputError(label, f"is not valid JSON: {e}") from e
+    values, keys, _ = _json_positions(text)
+    if len(values) and max(len(p) for p in values) > MAX_DEPTH:
+        raise InputError(label, f"is nested too deeply (more than {MAX_DEPTH} levels)")
+    doc = Document(label, data, values, keys)
+    _check_strings(doc)
+    return doc
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _json_reason(msg: str, text: str, pos: int) -> str:
+    rest = text[pos:pos + 2]
+    if rest.startswith(("//", "/*")):
+        return "JSON cannot hold comments; remove them (or write the file as YAML)"
+    if msg.startswith("Expecting property name") or (msg.startswith("Expecting value") and text[pos:pos + 1] in "]}"):
+        return "a trailing comma or a missing value; JSON allows no comma before } or ]"
+    if msg.startswith("Expecting value") and pos >= len(text.rstrip()):
+        return "the file ends too soon; is it cut short?"
+    return msg[0].lower() + msg[1:]
+
+
+_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)
+
+
+def _json_positions(text: str) -> tuple[dict[JsonPath, Position], dict[JsonPath, Position], Position | None]:
+    """Positions of every value and key in a JSON text ``json.loads`` accepts, and of the first repeated key."""
+    values: dict[JsonPath, Position] = {}
+    keys: dict[JsonPath, Position] = {}
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(offset: int) -> Position:
+        line = _bisect(line_starts, offset)
+        return Position(line + 1, offset - line_starts[line] + 1)
+
+    # Each stack entry: [path, is_object, next index, pending key, expecting key]
+    stack: list[list[Any]] = []
+    path: JsonPath = ()
+    duplicate: Position | None = None
+    for m in _TOKEN.finditer(text):
+        string, punct, atom = m.groups()
+        start = m.start(1) if string else m.start(2) if punct else m.start(3)
+        if punct in (":", ","):
+            if punct == "," and stack and stack[-1][1]:
+                stack[-1][4] = True
+            continue
+        if punct in ("}", "]"):
+            stack.pop()
+            continue
+        top = stack[-1] if stack else None
+        if top is not None and top[1] and top[4]:
+            key = json.loads(string)
+            top[3] = key
+            top[4] = False
+            if top[0] + (key,) in keys and duplicate is None:
+                duplicate = position(start)
+            keys[top[0] + (key,)] = position(start)
+            continue
+        if top is None:
+            path = ()
+        elif top[1]:
+            path = top[0] + (top[3],)
+        else:
+            path = top[0] + (top[2],)
+            top[2] += 1
+        values[path] = position(start)
+        if punct in ("{", "["):
+            stack.append([path, punct == "{", 0, None, punct == "{"])
+    return values, keys, duplicate
+
+
+def _bisect(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi - 1:
+        mid = (lo + hi) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+# ---------------------------------------------------------------- YAML
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+
+
+def _resolve(event: yaml.ScalarEvent) -> Any:
+    """The value of a scalar under the YAML 1.2 core schema: `no`, `on` and dates stay strings."""
+    value: str = event.value
+    if event.style or event.tag in ("!", "tag:yaml.org,2002:str"):
+        return value
+    if event.tag is not None:
+        raise ValueError(f"the tag {event.tag} is not supported; remove it")
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _OCT.match(value):
+        return int(value[2:], 8)
+    if _HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value) or _SPECIAL_FLOAT.match(value):
+        return value if _SPECIAL_FLOAT.match(value) else float(value)
+    return value
+
+
+class _Builder:
+    """Builds data from YAML parser events without recursion, keeping positions and bounding aliases."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.values: dict[JsonPath, Position] = {}
+        self.keys: dict[JsonPath, Position] = {}
+        self.anchors: dict[str, Any] = {}
+        self.nodes = 0
+
+    def fail(self, mark: Any, message: str) -> InputError:
+        return InputError(self.label, message, mark.line + 1, mark.column + 1)
+
+    def build(self, events: Iterator[yaml.Event]) -> Any:
+        # Stack entries: [container, path, pending key or None, anchor, is_mapping]
+        stack: list[list[Any]] = []
+        root: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self.fail(event.start_mark, "holds more than one YAML document; keep one agreement a file")
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                container, path, _, anchor, _ = stack.pop()
+                if anchor:
+                    self.anchors[anchor] = container
+                continue
+            if not isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent,
+                                      yaml.AliasEvent)):
+                continue
+            top = stack[-1] if stack else None
+            if top is not None and top[4] and top[2] is None:
+                top[2] = self._key(event, top)
+                continue
+            path = () if top is None else top[1] + ((top[2],) if top[4] else (len(top[0]),))
+            value = self._value(event, path, stack)
+            if top is None:
+                root = value
+            elif top[4]:
+                top[0][top[2]] = value
+                top[2] = None
+            else:
+                top[0].append(value)
+        return root
+
+    def _key(self, event: yaml.Event, top: list[Any]) -> str:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise self.fail(event.start_mark, "a key must be plain text, not a list, a mapping or an alias")
+        key = event.value
+        if key == "<<" and not event.style:
+            raise self.fail(event.start_mark, "merge keys (<<) are not part of YAML 1.2; write the keys out in full")
+        path = top[1] + (key,)
+        if key in top[0]:
+            raise self.fail(event.start_mark, f"the key '{key}' appears twice in the same mapping")
+        self.keys[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        return key
+
+    def _value(self, event: yaml.Event, path: JsonPath, stack: list[list[Any]]) -> Any:
+        self._count(event, 1)
+        self.values[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(event, path)
+        if isinstance(event, yaml.ScalarEvent):
+            try:
+                value = _resolve(event)
+            except ValueError as e:
+                raise self.fail(event.start_mark, str(e)) from e
+            if event.anchor:
+                self.anchors[event.anchor] = value
+            return value
+        if len(stack) >= MAX_DEPTH:
+            raise self.fail(event.start_mark, f"is nested too deeply (more than {MAX_DEPTH} levels)")
+        if isinstance(event, yaml.MappingStartEvent):
+            stack.append([{}, path, None, event.anchor, True])
+            return stack[-1][0]
+        stack.append([[], path, None, event.anchor, False])
+        return stack[-1][0]
+
+    def _alias(self, event: yaml.AliasEvent, path: JsonPath) -> Any:
+        if event.anchor not in self.anchors:
+            raise self.fail(event.start_mark, f"the alias *{event.anchor} refers to no anchor defined before it")
+        # Nodes inside the copy have no positions of their own: locate() finds the alias for them.
+        return self._copy(self.anchors[event.anchor], event)
+
+    def _copy(self, value: Any, event: yaml.Event) -> Any:
+        pending: list[tuple[Any, Any]] = []
+        result = self._shell(value, pending, event)
+        while pending:
+            source, target = pending.pop()
+            for key, item in (source.items() if isinstance(source, dict) else enumerate(source)):
+                child = self._shell(item, pending, event)
+                if isinstance(target, dict):
+                    target[key] = child
+                else:
+                    target.append(child)
+        return result
+
+    def _shell(self, value: Any, pending: list[tuple[Any, Any]], event: yaml.Event) -> Any:
+        self._count(event, 1)
+        if isinstance(value, (dict, list)):
+            shell: Any = type(value)()
+            pending.append((value, shell))
+            return shell
+        return value
+
+    def _count(self, event: yaml.Event, n: int) -> None:
+        self.nodes += n
+        if self.nodes > MAX_NODES:
+            raise self.fail(event.start_mark, f"expands to more than {MAX_NODES:,} values (aliases repeated "
+                            "inside aliases?); an agreement is never this big")
+
+
+def _load_yaml(text: str, label: str) -> Document:
+    builder = _Builder(label)
+    try:
+        data = builder.build(yaml.parse(text, Loader=_LOADER))
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise InputError(label, _yaml_reason(e, text, line), line, column) from e
+    except yaml.YAMLError as e:
+        raise InputError(label, f"is not valid YAML: {e}") from e
+    doc = Document(label, data, builder.values, builder.keys)
+    _check_strings(doc)
+    return doc
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml_reason(e: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    problem = e.problem or "a syntax error"
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in here[: len(here) - len(here.lstrip())] or "'\\t'" in problem:
+        return "a tab is used for indentation; YAML needs spaces"
+    if "mapping values are not allowed" in problem:
+        return "a colon followed by a space inside a value; put the value in quotes"
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return f"is not valid YAML ({problem}); check the indentation of this line and the one before"
+    return f"is not valid YAML ({problem})"
+
+
+def _check_strings(doc: Document) -> None:
+    """Refuse strings that no file can hold exactly (lone surrogates, control characters from escapes)."""
+    stack: list[tuple[JsonPath, Any]] = [((), doc.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((path + (k,), v) for k, v in value.items())
+            texts: list[tuple[JsonPath, str]] = [(path + (k,), k) for k in value]
+        elif isinstance(value, list):
+            stack.extend((path + (i,), v) for i, v in enumerate(value))
+            texts = []
+        else:
+            texts = [(path, value)] if isinstance(value, str) else []
+        for where, text in texts:
+            bad = _FORBIDDEN.search(text)
+            if bad:
+                pos = doc.locate(where)
+                raise InputError(doc.file, f"the text at {pointer(where)} holds U+{ord(bad.group()):04X}, which is "
+                                 "not a character a document can hold; remove that escape", pos.line, pos.column)

@@ -1,0 +1,1 @@
+"""The JSON Schema of the agreement input, shipped with the package."""
