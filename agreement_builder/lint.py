@@ -50,7 +50,11 @@ def lint(name: str, packs: Iterable[str] | None = None) -> list[Finding]:
     checked = validate(name)
     if not checked.valid or checked.document is None:
         return checked.findings
-    agreement = Agreement.from_document(checked.document)
+    return lint_agreement(Agreement.from_document(checked.document), packs)
+
+
+def lint_agreement(agreement: Agreement, packs: Iterable[str] | None = None) -> list[Finding]:
+    """The rule findings for a valid agreement, waivers applied; ``packs`` defaults to those that fit it."""
     rules = [rule for pack in (packs or packs_for(agreement)) for rule in _pack_rules(pack)]
     findings = [finding for rule in rules for finding in run_rule(rule, agreement)]
     return apply_waivers(agreement, findings)
