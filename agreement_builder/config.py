@@ -57,7 +57,8 @@ def discover(start: Path) -> Settings:
 def _load(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as f:
-            return tomllib.load(f)
+            loaded: dict[str, Any] = tomllib.load(f)
+            return loaded
     except tomllib.TOMLDecodeError as e:
         raise UsageError(f"{path}: is not valid TOML: {e}") from e
     except OSError as e:

@@ -87,7 +87,7 @@ class SarifReporter(Reporter):
             "results": [_sarif_result(f, index) for f in result.findings],
         }
         log = {
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
             "version": "2.1.0",
             "runs": [run],
         }
@@ -142,7 +142,8 @@ class GithubReporter(Reporter):
     def render(self, result: Result) -> str:
         lines = []
         for f in result.active():
-            props = f"file={_prop(f.file)},line={f.line},col={f.column},title={_prop(f.rule + ' ' + f.path)}"
+            title = " ".join(filter(None, (f.rule, f.path)))
+            props = f"file={_prop(f.file)},line={f.line},col={f.column},title={_prop(title)}"
             lines.append(f"::{self._COMMAND[f.severity]} {props}::{_data(f.message)}")
         return "".join(line + "\n" for line in lines)
 

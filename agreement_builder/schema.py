@@ -138,14 +138,18 @@ class _Checker:
 
     def walk_object(self, value: dict[str, Any], node: dict[str, Any], path: JsonPath) -> None:
         properties: dict[str, Any] = node.get("properties", {})
-        for name in node.get("required", ()):
-            if name not in value:
-                self.problems.append(Problem(path, f"the key '{name}' is missing; it is required here"))
+        misspelt: set[str] = set()
         for key, item in value.items():
             if key in properties:
                 self.walk(item, properties[key], path + (key,))
             elif node.get("additionalProperties") is False:
-                self.problems.append(Problem(path + (key,), _unknown_key(key, list(properties)), key=True))
+                meant = _closest(key, list(properties))
+                misspelt.update([meant] if meant else [])
+                self.problems.append(Problem(path + (key,), _unknown_key(key, meant, list(properties)), key=True))
+        for name in node.get("required", ()):
+            # A misspelt key already says what is missing; saying it twice would only confuse.
+            if name not in value and name not in misspelt:
+                self.problems.append(Problem(path, f"the key '{name}' is missing; it is required here"))
 
     def walk_array(self, value: list[Any], node: dict[str, Any], path: JsonPath) -> None:
         least = node.get("minItems")
@@ -200,19 +204,23 @@ class _Checker:
         return problems
 
 
-def _suggest(word: str, choices: list[str]) -> str:
+def _closest(word: str, choices: list[str]) -> str | None:
     from difflib import get_close_matches
 
     close = get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
 
 
-def _unknown_key(key: str, known: list[str]) -> str:
-    hint = _suggest(key, known)
-    if not hint:
-        listed = ", ".join(known) if len(known) <= 12 else ", ".join(known[:12]) + ", ..."
-        hint = f" (known keys here: {listed})" if known else ""
-    return f"unknown key '{key}'{hint}"
+def _suggest(word: str, choices: list[str]) -> str:
+    meant = _closest(word, choices)
+    return f" (did you mean '{meant}'?)" if meant else ""
+
+
+def _unknown_key(key: str, meant: str | None, known: list[str]) -> str:
+    if meant:
+        return f"unknown key '{key}' (did you mean '{meant}'?)"
+    listed = ", ".join(known) if len(known) <= 12 else ", ".join(known[:12]) + ", ..."
+    return f"unknown key '{key}'" + (f" (known keys here: {listed})" if known else "")
 
 
 def _not_in_enum(value: Any, allowed: list[Any]) -> str:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
@@ -18,8 +18,9 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 100
 MAX_NODES = 200_000
 STDIN = "-"
+_TOO_BIG = f"is larger than {MAX_BYTES // (1024 * 1024)} MB; an agreement is never this big"
 
-JsonPath = tuple[Union[str, int], ...]
+JsonPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _read_bytes(name: str, label: str) -> bytes:
             if path.is_dir():
                 raise InputError(label, "is a folder, not a file")
             if path.stat().st_size > MAX_BYTES:
-                raise InputError(label, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; an agreement is never this big")
+                raise InputError(label, _TOO_BIG)
             with path.open("rb") as f:
                 raw = f.read(MAX_BYTES + 1)
     except FileNotFoundError as e:
@@ -85,7 +86,7 @@ def _read_bytes(name: str, label: str) -> bytes:
     except OSError as e:
         raise InputError(label, f"cannot be read: {e.strerror or e}") from e
     if len(raw) > MAX_BYTES:
-        raise InputError(label, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; an agreement is never this big")
+        raise InputError(label, _TOO_BIG)
     return raw
 
 
@@ -286,7 +287,8 @@ class _Builder:
         self.nodes = 0
 
     def fail(self, mark: Any, message: str) -> InputError:
-        return InputError(self.label, message, mark.line + 1, mark.column + 1)
+        where = _at(mark)
+        return InputError(self.label, message, where.line, where.column)
 
     def build(self, events: Iterator[yaml.Event]) -> Any:
         # Stack entries: [container, path, pending key or None, anchor, is_mapping]
@@ -331,12 +333,12 @@ class _Builder:
         path = top[1] + (key,)
         if key in top[0]:
             raise self.fail(event.start_mark, f"the key '{key}' appears twice in the same mapping")
-        self.keys[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        self.keys[path] = _at(event.start_mark)
         return key
 
-    def _value(self, event: yaml.Event, path: JsonPath, stack: list[list[Any]]) -> Any:
+    def _value(self, event: yaml.NodeEvent, path: JsonPath, stack: list[list[Any]]) -> Any:
         self._count(event, 1)
-        self.values[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        self.values[path] = _at(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             return self._alias(event, path)
         if isinstance(event, yaml.ScalarEvent):
@@ -389,14 +391,17 @@ class _Builder:
                             "inside aliases?); an agreement is never this big")
 
 
+def _at(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+
+
 def _load_yaml(text: str, label: str) -> Document:
     builder = _Builder(label)
     try:
         data = builder.build(yaml.parse(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise InputError(label, _yaml_reason(e, text, line), line, column) from e
+        where = _at(e.problem_mark or e.context_mark)
+        raise InputError(label, _yaml_reason(e, text, where.line), where.line, where.column) from e
     except yaml.YAMLError as e:
         raise InputError(label, f"is not valid YAML: {e}") from e
     doc = Document(label, data, builder.values, builder.keys)
@@ -413,6 +418,8 @@ def _yaml_reason(e: yaml.MarkedYAMLError, text: str, line: int) -> str:
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in here[: len(here) - len(here.lstrip())] or "'\\t'" in problem:
         return "a tab is used for indentation; YAML needs spaces"
+    if "maximum nesting depth" in problem:
+        return "is nested too deeply; an agreement needs only a few levels"
     if "mapping values are not allowed" in problem:
         return "a colon followed by a space inside a value; put the value in quotes"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:

@@ -3,7 +3,8 @@
 The pipeline performs this check itself, before any rule runs.
 
 Why:
-A role held by someone the agreement never names, or a group reporting to a group that does not exist, leaves a gap in the lines of accountability (briefing: Structures > Have a partnership agreement).
+A role held by someone the agreement never names, or a group reporting to a group that does not exist, leaves
+a gap in the lines of accountability (briefing: Structures > Have a partnership agreement).
 
 Fails:
     roles:

@@ -3,7 +3,8 @@
 The pipeline performs this check itself, before any rule runs.
 
 Why:
-The rules read the agreement through its schema; a misspelt key would otherwise be silently ignored and its content lost from the drafted agreement.
+The rules read the agreement through its schema; a misspelt key would otherwise be silently ignored and its
+content lost from the drafted agreement.
 
 Fails:
     agreement:
@@ -14,7 +15,8 @@ Passes:
       title: Northvale Partnership Agreement
 
 Fix:
-Use the key the message suggests, or run `agreement schema` to see every key; `agreement init` writes a starter file.
+Use the key the message suggests, or run `agreement schema` to see every key; `agreement init` writes a
+starter file.
 """
 
 from __future__ import annotations

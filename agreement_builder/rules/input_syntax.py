@@ -3,7 +3,8 @@
 The pipeline performs this check itself, before any rule runs.
 
 Why:
-A file that cannot be read cannot be checked or drafted; the message names the line and column where reading stopped.
+A file that cannot be read cannot be checked or drafted; the message names the line and column where reading
+stopped.
 
 Fails:
     agreement:
@@ -15,7 +16,8 @@ Passes:
       title: Northvale Partnership Agreement
 
 Fix:
-Correct the file at the line and column shown: indentation with spaces, one key per name, quotes around text containing ': '.
+Correct the file at the line and column shown: indentation with spaces, one key per name, quotes around text
+containing ': '.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 The pipeline performs this check itself, before any rule runs.
 
 Why:
-A waiver records a decision to accept a gap; one that names no rule or matches nothing is out of date and hides nothing, so it misleads the reader.
+A waiver records a decision to accept a gap; one that names no rule or matches nothing is out of date and
+hides nothing, so it misleads the reader.
 
 Fails:
     waivers:

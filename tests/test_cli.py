@@ -1,0 +1,205 @@
+"""The command line: exit codes, message formats, options and settings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+
+from agreement_builder.cli import main
+
+MINIMAL = """\
+agreement:
+  title: Northvale Partnership Agreement
+parties:
+  - id: nvc
+    name: Northvale Council
+    sector: local_authority
+  - id: nhb
+    name: Northvale Health Board
+    sector: health
+"""
+WITH_PURPOSE = MINIMAL + """\
+purpose:
+  vision: Older people in Northvale live safely at home for longer.
+  outcomes:
+    - statement: Fewer falls lead to a hospital stay.
+      beneficiary: Older people living at home
+"""
+
+
+def test_version_is_printed(cli):
+    run = cli("--version")
+    assert run.exit_code == 0 and "0.1.0" in run.stdout
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help_with_an_example(cli, command):
+    run = cli(command, "--help")
+    assert run.exit_code == 0, run
+    assert "Example" in run.stdout
+
+
+def test_validate_accepts_a_valid_file(cli, write):
+    run = cli("validate", write("a.yaml", MINIMAL))
+    assert run.exit_code == 0, run
+    assert run.stdout == ""
+
+
+def test_validate_reports_a_typo_in_a_key_with_line_column_and_path(cli, write):
+    path = write("a.yaml", MINIMAL.replace("  title:", "  titel:"))
+    run = cli("validate", path)
+    assert run.exit_code == 1, run
+    assert f"{path}:2:3: unknown key 'titel' (did you mean 'title'?) (/agreement/titel)" in run.stdout
+    assert f"{path}:2:3: the key 'title' is missing" not in run.stdout
+
+
+def test_validate_reports_a_parse_error_with_its_position(cli, write):
+    path = write("a.yaml", "agreement:\n  title: [unclosed\n")
+    run = cli("validate", path)
+    assert run.exit_code == 1
+    assert run.stdout.startswith(f"{path}:")
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_validate_a_missing_file_cannot_run(cli, tmp_path):
+    run = cli("validate", str(tmp_path / "nope.yaml"))
+    assert run.exit_code == 2
+    assert run.stderr.startswith("Error: ") and "no such file" in run.stderr
+
+
+def test_validate_reads_standard_input(cli):
+    assert cli("validate", "-", input=MINIMAL).exit_code == 0
+    assert cli("validate", "-", input=json.dumps({"agreement": {}})).exit_code == 1
+
+
+def test_bad_option_cannot_run(cli, write):
+    assert cli("lint", "--format", "pdf", write("a.yaml", MINIMAL)).exit_code == 2
+    assert cli("lint", "--fail-on", "sometimes", write("a.yaml", MINIMAL)).exit_code == 2
+
+
+def test_lint_text_output_has_position_rule_severity_and_a_summary(cli, write):
+    path = write("a.yaml", MINIMAL)
+    run = cli("lint", "--select", "AB101", path)
+    assert run.exit_code == 1
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith(f"{path}:1:1: AB101 [error] ")
+    assert lines[-1] == "1 error, 0 warnings, 0 info in 1 file"
+
+
+def test_lint_exits_0_when_nothing_reaches_fail_on(cli, write):
+    path = write("a.yaml", WITH_PURPOSE.replace("      beneficiary: Older people living at home\n", ""))
+    assert cli("lint", "--select", "AB101", path).exit_code == 0
+    assert cli("lint", "--select", "AB101", "--fail-on", "warning", path).exit_code == 1
+    assert cli("lint", "--select", "AB101", "--fail-on", "never", write("b.yaml", MINIMAL)).exit_code == 0
+
+
+def test_lint_unparsable_input_exits_1_with_a_finding(cli, write):
+    path = write("a.yaml", "a: [\n")
+    run = cli("lint", path)
+    assert run.exit_code == 1
+    assert "AB001 [error]" in run.stdout
+
+
+def test_lint_ignore_takes_ids_and_prefixes(cli, write):
+    path = write("a.yaml", MINIMAL)
+    assert "AB101" not in cli("lint", "--ignore", "AB1", path).stdout
+    assert "AB101" not in cli("lint", "--ignore", "AB101", path).stdout
+
+
+def test_lint_searches_folders_for_yaml_and_json(cli, tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.yaml").write_text(MINIMAL)
+    (tmp_path / "b.json").write_text(json.dumps({"agreement": {"title": "T"}}))
+    (tmp_path / "notes.txt").write_text("not an agreement")
+    run = cli("lint", "--select", "AB0", "--format", "json", str(tmp_path))
+    report = json.loads(run.stdout)
+    assert [Path(f).name for f in report["files"]] == ["b.json", "a.yaml"]
+    assert run.exit_code == 1
+
+
+def test_lint_writes_the_report_to_output(cli, write, tmp_path: Path):
+    out = tmp_path / "report.json"
+    run = cli("lint", "--format", "json", "--output", str(out), write("a.yaml", MINIMAL))
+    assert run.stdout == ""
+    assert json.loads(out.read_text())["summary"]["error"] >= 1
+
+
+def test_lint_missing_path_cannot_run(cli, tmp_path: Path):
+    assert cli("lint", str(tmp_path / "missing.yaml")).exit_code == 2
+
+
+def test_lint_unknown_pack_cannot_run(cli, write):
+    run = cli("lint", "--pack", "atlantis", write("a.yaml", MINIMAL))
+    assert run.exit_code == 2 and "unknown rule pack" in run.stderr
+
+
+def test_settings_are_found_upward_in_agreement_toml(cli, tmp_path: Path):
+    (tmp_path / ".agreement.toml").write_text('[lint]\nignore = ["AB1", "AB2"]\n')
+    (tmp_path / "drafts").mkdir()
+    path = tmp_path / "drafts" / "a.yaml"
+    path.write_text(MINIMAL)
+    run = cli("lint", str(path))
+    assert "AB101" not in run.stdout
+    assert cli("lint", "--ignore", "AB2", str(path)).exit_code == 1
+
+
+def test_settings_are_found_in_pyproject(cli, tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.agreement.lint]\nfail-on = "never"\n')
+    path = tmp_path / "a.yaml"
+    path.write_text(MINIMAL)
+    assert cli("lint", str(path)).exit_code == 0
+    assert cli("lint", "--fail-on", "error", str(path)).exit_code == 1
+
+
+def test_pyproject_without_our_table_is_passed_over(cli, tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text('[tool.other]\nx = 1\n')
+    (tmp_path / "a.yaml").write_text(MINIMAL)
+    assert cli("lint", str(tmp_path / "a.yaml")).exit_code == 1
+
+
+@pytest.mark.parametrize("text", ['[lint\n', '[lint]\nfail-on = "sometimes"\n', '[lint]\nselect = "AB1"\n',
+                                  '[lint]\ncolour = true\n'])
+def test_bad_settings_cannot_run(cli, tmp_path: Path, text):
+    (tmp_path / ".agreement.toml").write_text(text)
+    (tmp_path / "a.yaml").write_text(MINIMAL)
+    run = cli("lint", str(tmp_path / "a.yaml"))
+    assert run.exit_code == 2, run
+    assert run.stderr.startswith("Error: ") and ".agreement.toml" in run.stderr
+
+
+def test_rules_lists_the_catalogue_and_documents_one_rule(cli):
+    listing = cli("rules")
+    assert listing.exit_code == 0 and "AB101" in listing.stdout
+    one = cli("rules", "AB101")
+    assert one.exit_code == 0 and "Why:" in one.stdout and "Fails:" in one.stdout
+    assert cli("rules", "AB999").exit_code == 2
+
+
+def test_schema_prints_the_schema(cli):
+    run = cli("schema")
+    assert json.loads(run.stdout)["title"] == "Partnership agreement"
+
+
+def test_init_writes_a_starter_and_refuses_to_overwrite(cli, tmp_path: Path):
+    path = tmp_path / "mine.yaml"
+    assert cli("init", str(path)).exit_code == 0
+    assert cli("validate", str(path)).exit_code == 0
+    before = path.read_bytes()
+    run = cli("init", str(path))
+    assert run.exit_code == 2 and "already exists" in run.stderr
+    assert path.read_bytes() == before
+
+
+def test_init_into_a_missing_folder_cannot_run(cli, tmp_path: Path):
+    run = cli("init", str(tmp_path / "no" / "such" / "a.yaml"))
+    assert run.exit_code == 2 and "does not exist" in run.stderr
+
+
+def test_every_sample_validates_from_the_command_line(cli):
+    samples = sorted(str(p) for p in SAMPLES.iterdir())
+    assert samples
+    run = cli("validate", *samples)
+    assert run.exit_code == 0, run

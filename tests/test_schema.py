@@ -1,0 +1,152 @@
+"""The schema and our checker: well-formed, documented, and agreeing with the reference implementation."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from typing import Any
+
+import jsonschema
+import pytest
+
+from agreement_builder import schema
+from agreement_builder.schema import SUPPORTED_KEYWORDS, check
+
+BASE: dict[str, Any] = {
+    "agreement": {"title": "Northvale Partnership Agreement", "status": "draft"},
+    "parties": [
+        {"id": "nvc", "name": "Northvale Council", "sector": "local_authority",
+         "representatives": [{"id": "nv-chief-exec", "name": "Ann Other"}]},
+        {"id": "nhb", "name": "Northvale Health Board", "sector": "health"},
+    ],
+}
+
+
+def _nodes(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            if key in ("properties", "$defs"):
+                for name, sub in value.items():
+                    yield from _nodes(sub, f"{path}/{key}/{name}")
+            elif isinstance(value, dict):
+                yield from _nodes(value, f"{path}/{key}")
+
+
+def test_the_schema_passes_the_2020_12_metaschema():
+    jsonschema.Draft202012Validator.check_schema(schema.schema())
+    assert schema.schema()["$id"]
+
+
+def test_every_property_has_a_title_and_a_description():
+    for path, node in _nodes(schema.schema()):
+        if path.split("/")[-2:-1] == ["properties"]:
+            assert node.get("title") and node.get("description"), path
+
+
+def test_the_schema_uses_only_keywords_our_checker_implements():
+    for path, node in _nodes(schema.schema()):
+        unknown = set(node) - SUPPORTED_KEYWORDS
+        assert not unknown, f"{path}: {unknown}"
+
+
+def test_none_of_the_twelve_elements_is_required():
+    assert schema.schema()["required"] == ["agreement", "parties"]
+
+
+def test_a_minimal_agreement_is_valid():
+    assert check(BASE) == []
+
+
+def _with(change: dict[str, Any]) -> dict[str, Any]:
+    data = copy.deepcopy(BASE)
+    data.update(change)
+    return data
+
+
+@pytest.mark.parametrize(("change", "path", "words"), [
+    ({"agreement": {"titel": "T", "title": "T"}}, ("agreement", "titel"), "did you mean 'title'"),
+    ({"agreement": {"title": "T", "status": "Draft"}}, ("agreement", "status"), "did you mean 'draft'"),
+    ({"agreement": {"title": "T", "effective_date": "1 April 2026"}}, ("agreement", "effective_date"), "YYYY-MM-DD"),
+    ({"agreement": {}}, ("agreement",), "'title' is missing"),
+    ({"parties": [BASE["parties"][0]]}, ("parties",), "at least 2"),
+    ({"finance": {"contributions": "lots"}}, ("finance", "contributions"), "expected a list, found text"),
+    ({"risk": {"register": [{"description": "x", "likelihood": 9}]}}, ("risk", "register", 0, "likelihood"),
+     "at most 5"),
+    ({"exit_strategy": {"notice_months": True}}, ("exit_strategy", "notice_months"), "whole number"),
+    ({"purpose": {"vision": ""}}, ("purpose", "vision"), "must not be empty"),
+])
+def test_shape_problems_are_reported_in_plain_words(change, path, words):
+    problems = check(_with(change))
+    assert [p.path for p in problems] == [path]
+    assert words in problems[0].message
+
+
+def test_cross_references_name_the_dangling_id():
+    data = _with({"roles": {"individuals": [{"title": "Chair", "holder": "nv-chief-exc"}]}})
+    [problem] = check(data)
+    assert problem.reference and problem.path == ("roles", "individuals", 0, "holder")
+    assert "'nv-chief-exc' names no party or person" in problem.message
+    assert "did you mean 'nv-chief-exec'" in problem.message
+
+
+def test_a_reference_to_the_wrong_kind_of_thing_is_reported():
+    data = _with({"accountability": {"groups": [{"id": "board", "name": "Board", "reports_to": "nvc"}]}})
+    [problem] = check(data)
+    assert "a party, not a group" in problem.message
+
+
+def test_an_id_used_twice_is_reported():
+    data = _with({"people": [{"id": "nvc", "name": "Someone"}]})
+    [problem] = check(data)
+    assert problem.path == ("people", 0, "id") and "already used" in problem.message
+
+
+def test_cross_references_are_checked_only_when_the_shape_is_right():
+    data = _with({"roles": {"individuals": [{"title": 3, "holder": "nobody"}]}})
+    assert [p.reference for p in check(data)] == [False]
+
+
+MUTATIONS: list[Any] = [None, True, 0, 1.5, -3, "", "text", [], ["x"], {}, {"unknown": 1}]
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield path
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _paths(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _paths(v, path + (i,))
+
+
+def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    data = copy.deepcopy(data)
+    if not path:
+        return value
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    return data
+
+
+def test_our_checker_agrees_with_jsonschema_on_every_single_mutation_of_a_sample():
+    from conftest import SAMPLES
+
+    from agreement_builder.source import load
+
+    reference = jsonschema.Draft202012Validator(schema.schema())
+    samples = sorted(SAMPLES.glob("*.*"))
+    assert samples, "no samples to compare on"
+    compared = 0
+    for sample in samples:
+        data = load(str(sample)).data
+        for path in _paths(data):
+            for value in MUTATIONS:
+                mutated = _set(data, path, value)
+                ours = [p for p in check(mutated) if not p.reference]
+                theirs = list(reference.iter_errors(mutated))
+                assert bool(ours) == bool(theirs), (sample.name, path, value, ours, [e.message for e in theirs])
+                compared += 1
+    assert compared > 1000

@@ -1,0 +1,138 @@
+"""The loader: data and positions from YAML and JSON, and a clear located error for each kind of bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agreement_builder.errors import InputError
+from agreement_builder.source import MAX_BYTES, Position, load, pointer
+
+
+def test_yaml_positions_cover_nested_keys_and_list_items(write):
+    doc = load(write("a.yaml", "agreement:\n  title: T\nparties:\n  - id: a\n    name: A\n  - id: b\n"))
+    assert doc.values[("agreement", "title")] == Position(2, 10)
+    assert doc.keys[("agreement", "title")] == Position(2, 3)
+    assert doc.values[("parties", 0)] == Position(4, 5)
+    assert doc.values[("parties", 1, "id")] == Position(6, 9)
+    assert doc.keys[("parties", 0, "name")] == Position(5, 5)
+
+
+def test_json_positions_cover_nested_keys_and_list_items(write):
+    doc = load(write("a.json", '{"agreement": {"title": "T"},\n "parties": [{"id": "a"},\n  {"id": "b"}]}'))
+    assert doc.data == {"agreement": {"title": "T"}, "parties": [{"id": "a"}, {"id": "b"}]}
+    assert doc.values[("agreement", "title")] == Position(1, 25)
+    assert doc.keys[("parties",)] == Position(2, 2)
+    assert doc.values[("parties", 1)] == Position(3, 3)
+    assert doc.values[("parties", 1, "id")] == Position(3, 10)
+
+
+def test_json_positions_survive_escaped_quotes_and_brackets_in_strings(write):
+    doc = load(write("a.json", '{"a": "x\\"]}{", "b": [1, "[", {"c": 2}]}'))
+    assert doc.values[("b", 2, "c")] == Position(1, 37)
+
+
+def test_missing_node_is_located_at_its_nearest_parent(write):
+    doc = load(write("a.yaml", "agreement:\n  title: T\n"))
+    assert doc.locate(("agreement", "status")) == Position(2, 3)
+    assert doc.locate(("finance",)) == Position(1, 1)
+
+
+@pytest.mark.parametrize("text", ["no", "on", "off", "yes", "2026-01-01", "1:20", "Norway"])
+def test_yaml_words_that_yaml_1_1_turns_into_other_types_stay_strings(write, text):
+    assert load(write("a.yaml", f"a: {text}\n")).data == {"a": text}
+
+
+@pytest.mark.parametrize(("text", "value"), [("true", True), ("false", False), ("12", 12), ("1.5", 1.5),
+                                              ("~", None), ("null", None), ("0x1f", 31), ('"12"', "12")])
+def test_yaml_core_schema_values_resolve(write, text, value):
+    assert load(write("a.yaml", f"a: {text}\n")).data == {"a": value}
+
+
+def test_crlf_line_endings_are_read(write):
+    doc = load(write("a.yaml", "a: 1\r\nb: two\r\n"))
+    assert doc.data == {"a": 1, "b": "two"}
+    assert doc.values[("b",)] == Position(2, 4)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
+def test_files_with_a_byte_order_mark_are_decoded(tmp_path: Path, encoding):
+    path = tmp_path / "a.yaml"
+    path.write_bytes("a: Łódź\n".encode(encoding))
+    assert load(str(path)).data == {"a": "Łódź"}
+
+
+def _error(path: str) -> InputError:
+    with pytest.raises(InputError) as caught:
+        load(path)
+    return caught.value
+
+
+@pytest.mark.parametrize(("name", "text", "line", "column", "words"), [
+    ("dup.yaml", "a: 1\nb: 2\na: 3\n", 3, 1, "appears twice"),
+    ("dup.json", '{"a": 1,\n "b": {"c": 1, "c": 2}}', 2, 16, "appears twice"),
+    ("tab.yaml", "a:\n\tb: 1\n", 2, 1, "tab"),
+    ("merge.yaml", "a: &x {b: 1}\nc:\n  <<: *x\n", 3, 3, "merge keys"),
+    ("trailing.json", '{"a": 1,}', 1, 9, "trailing comma"),
+    ("comment.json", '{"a": 1 // note\n}', 1, 9, "comments"),
+    ("truncated.json", '{"a": [1, 2', 1, 12, "JSON"),
+    ("surrogate.json", '{"a": "\\ud800"}', 1, 7, "U+D800"),
+    ("nul.yaml", "a: b\x00c\n", 1, 5, "U+0000"),
+    ("escaped-control.yaml", 'a: "b\\x01"\n', 1, 4, "U+0001"),
+    ("two-documents.yaml", "a: 1\n---\nb: 2\n", 2, 1, "more than one YAML document"),
+    ("tag.yaml", "a: !!binary aGk=\n", 1, 4, "tag"),
+    ("colon.yaml", "a: b: c\n", 1, 5, "quotes"),
+    ("undefined-alias.yaml", "a: *nope\n", 1, 4, "no anchor"),
+    ("deep.json", "[" * 10_000 + "]" * 10_000, 1, 1, "nested too deeply"),
+    ("deep.yaml", "a: " + "[" * 10_000 + "]" * 10_000 + "\n", 1, 1003, "nested too deeply"),
+])
+def test_bad_input_gives_a_located_error(write, name, text, line, column, words):
+    error = _error(write(name, text))
+    assert (error.line, error.column) == (line, column), str(error)
+    assert words in error.message
+    assert "\n" not in str(error)
+
+
+def test_alias_bomb_is_refused_quickly(write):
+    lines = ["a: &a [x,x,x,x,x,x,x,x,x,x]"]
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 10) + "]")
+    error = _error(write("bomb.yaml", "\n".join(lines) + "\n"))
+    assert "expands to more than" in error.message
+
+
+def test_a_few_aliases_are_expanded(write):
+    doc = load(write("a.yaml", "x: &p {id: b}\ny: *p\n"))
+    assert doc.data == {"x": {"id": "b"}, "y": {"id": "b"}}
+    assert doc.data["y"] is not doc.data["x"]
+
+
+def test_invalid_utf8_is_located(tmp_path: Path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"a: ok\nb: h\xffllo\n")
+    error = _error(str(path))
+    assert (error.line, error.column) == (2, 5)
+    assert "UTF-8" in error.message
+
+
+def test_a_binary_file_is_refused(tmp_path: Path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(bytes(range(256)) * 4)
+    assert "binary" in _error(str(path)).message
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path: Path):
+    path = tmp_path / "big.yaml"
+    with path.open("wb") as f:
+        f.truncate(MAX_BYTES + 1)
+    assert "larger than" in _error(str(path)).message
+
+
+def test_a_folder_is_not_a_file(tmp_path: Path):
+    assert "folder" in _error(str(tmp_path)).message
+
+
+def test_pointer_escapes_slashes_and_tildes():
+    assert pointer(("a/b", 0, "c~d")) == "/a~1b/0/c~0d"
+    assert pointer(()) == ""
