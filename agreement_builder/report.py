@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
+from html import escape
 
 from . import __version__
 from .findings import Finding, Result, Severity
@@ -187,7 +187,12 @@ def _junit_case(f: Finding) -> str:
 
 
 def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escape(text, quote=False)
+
+
+def quoteattr(text: str) -> str:
+    """An XML attribute value in double quotes, escaped."""
+    return '"' + escape(text, quote=True) + '"'
 
 
 REPORTERS: dict[str, type[Reporter]] = {
