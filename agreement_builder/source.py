@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ MAX_DEPTH = 100
 MAX_NODES = 200_000
 STDIN = "-"
 _TOO_BIG = f"is larger than {MAX_BYTES // (1024 * 1024)} MB; an agreement is never this big"
+_TOO_MANY = f"holds more than {MAX_NODES:,} values; an agreement is never this big"
 
 JsonPath = tuple[str | int, ...]
 
@@ -148,22 +150,36 @@ def _load_json(text: str, label: str) -> Document:
         raise ValueError(f"{name} is not a JSON number")
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant, parse_int=_whole)
     except json.JSONDecodeError as e:
         raise InputError(label, f"is not valid JSON: {_json_reason(e.msg, text, e.pos)}", e.lineno, e.colno) from e
     except _DuplicateKey as e:
-        where = _json_positions(text)[2] or Position(1, 1)
+        where = _locate_json(text, label)[2] or Position(1, 1)
         raise InputError(label, f"the key '{e.key}' appears twice in the same object", where.line, where.column) from e
     except RecursionError as e:
         raise InputError(label, f"is nested too deeply (more than {MAX_DEPTH} levels)") from e
     except ValueError as e:
         raise InputError(label, f"is not valid JSON: {e}") from e
-    values, keys, _ = _json_positions(text)
+    values, keys, _ = _locate_json(text, label)
     if len(values) and max(len(p) for p in values) > MAX_DEPTH:
         raise InputError(label, f"is nested too deeply (more than {MAX_DEPTH} levels)")
     doc = Document(label, data, values, keys)
-    _check_strings(doc)
+    _check_values(doc)
     return doc
+
+
+def _locate_json(text: str, label: str) -> tuple[dict[JsonPath, Position], dict[JsonPath, Position],
+                                                 Position | None]:
+    try:
+        return _json_positions(text)
+    except _TooMany as e:
+        raise InputError(label, _TOO_MANY, e.where.line, e.where.column) from e
+
+
+class _TooMany(Exception):
+    def __init__(self, where: Position) -> None:
+        super().__init__(where)
+        self.where = where
 
 
 class _DuplicateKey(Exception):
@@ -187,7 +203,10 @@ _TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))'
 
 
 def _json_positions(text: str) -> tuple[dict[JsonPath, Position], dict[JsonPath, Position], Position | None]:
-    """Positions of every value and key in a JSON text ``json.loads`` accepts, and of the first repeated key."""
+    """Positions of every value and key in a JSON text ``json.loads`` accepts, and of the first repeated key.
+
+    Raises ``_TooMany`` past MAX_NODES values: a table of millions of positions would cost gigabytes.
+    """
     values: dict[JsonPath, Position] = {}
     keys: dict[JsonPath, Position] = {}
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -227,6 +246,8 @@ def _json_positions(text: str) -> tuple[dict[JsonPath, Position], dict[JsonPath,
             path = top[0] + (top[2],)
             top[2] += 1
         values[path] = position(start)
+        if len(values) > MAX_NODES:
+            raise _TooMany(values[path])
         if punct in ("{", "["):
             stack.append([path, punct == "{", 0, None, punct == "{"])
     return values, keys, duplicate
@@ -266,11 +287,11 @@ def _resolve(event: yaml.ScalarEvent) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
-        return int(value)
+        return _whole(value)
     if _OCT.match(value):
-        return int(value[2:], 8)
+        return _whole(value[2:], 8)
     if _HEX.match(value):
-        return int(value[2:], 16)
+        return _whole(value[2:], 16)
     if _FLOAT.match(value) or _SPECIAL_FLOAT.match(value):
         return value if _SPECIAL_FLOAT.match(value) else float(value)
     return value
@@ -285,6 +306,7 @@ class _Builder:
         self.keys: dict[JsonPath, Position] = {}
         self.anchors: dict[str, Any] = {}
         self.nodes = 0
+        self.copied = 0
 
     def fail(self, mark: Any, message: str) -> InputError:
         where = _at(mark)
@@ -337,7 +359,7 @@ class _Builder:
         return key
 
     def _value(self, event: yaml.NodeEvent, path: JsonPath, stack: list[list[Any]]) -> Any:
-        self._count(event, 1)
+        self._count(event, 1, copied=False)
         self.values[path] = _at(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             return self._alias(event, path)
@@ -371,24 +393,34 @@ class _Builder:
             for key, item in (source.items() if isinstance(source, dict) else enumerate(source)):
                 child = self._shell(item, pending, event)
                 if isinstance(target, dict):
+                    self._count_text(event, str(key))
                     target[key] = child
                 else:
                     target.append(child)
         return result
 
     def _shell(self, value: Any, pending: list[tuple[Any, Any]], event: yaml.Event) -> Any:
-        self._count(event, 1)
+        self._count(event, 1, copied=True)
         if isinstance(value, (dict, list)):
             shell: Any = type(value)()
             pending.append((value, shell))
             return shell
+        if isinstance(value, str):
+            self._count_text(event, value)
         return value
 
-    def _count(self, event: yaml.Event, n: int) -> None:
+    def _count(self, event: yaml.Event, n: int, *, copied: bool) -> None:
         self.nodes += n
         if self.nodes > MAX_NODES:
             raise self.fail(event.start_mark, f"expands to more than {MAX_NODES:,} values (aliases repeated "
-                            "inside aliases?); an agreement is never this big")
+                            "inside aliases?); an agreement is never this big" if copied else _TOO_MANY)
+
+    def _count_text(self, event: yaml.Event, text: str) -> None:
+        # A long text repeated by aliases costs nothing here but everything later: bound the copies too.
+        self.copied += len(text)
+        if self.copied > MAX_BYTES:
+            raise self.fail(event.start_mark, f"repeats more than {MAX_BYTES // (1024 * 1024)} MB of text through "
+                            "aliases; an agreement is never this big")
 
 
 def _at(mark: Any) -> Position:
@@ -405,7 +437,7 @@ def _load_yaml(text: str, label: str) -> Document:
     except yaml.YAMLError as e:
         raise InputError(label, f"is not valid YAML: {e}") from e
     doc = Document(label, data, builder.values, builder.keys)
-    _check_strings(doc)
+    _check_values(doc)
     return doc
 
 
@@ -427,8 +459,18 @@ def _yaml_reason(e: yaml.MarkedYAMLError, text: str, line: int) -> str:
     return f"is not valid YAML ({problem})"
 
 
-def _check_strings(doc: Document) -> None:
-    """Refuse strings that no file can hold exactly (lone surrogates, control characters from escapes)."""
+def _whole(digits: str, base: int = 10) -> int | float:
+    """``int(digits, base)``; infinity for more digits than Python converts, which _check_values then refuses."""
+    return math.inf if len(digits) > _MAX_DIGITS else int(digits, base)
+
+
+_MAX_DIGITS = 4000
+_FLOAT_MAX = int(sys.float_info.max)
+
+
+def _check_values(doc: Document) -> None:
+    """Refuse strings that no file can hold exactly (lone surrogates, control characters from escapes), and
+    numbers too large to print or compute with (1e999 reads as infinity; a 400-digit amount overflows)."""
     stack: list[tuple[JsonPath, Any]] = [((), doc.data)]
     while stack:
         path, value = stack.pop()
@@ -440,9 +482,17 @@ def _check_strings(doc: Document) -> None:
             texts = []
         else:
             texts = [(path, value)] if isinstance(value, str) else []
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and not _finite(value):
+                pos = doc.locate(path)
+                raise InputError(doc.file, f"the number at {pointer(path)} is too large to be a real amount; put it "
+                                 "in quotes if it is meant as text", pos.line, pos.column)
         for where, text in texts:
             bad = _FORBIDDEN.search(text)
             if bad:
                 pos = doc.locate(where)
                 raise InputError(doc.file, f"the text at {pointer(where)} holds U+{ord(bad.group()):04X}, which is "
                                  "not a character a document can hold; remove that escape", pos.line, pos.column)
+
+
+def _finite(number: int | float) -> bool:
+    return math.isfinite(number) if isinstance(number, float) else abs(number) <= _FLOAT_MAX

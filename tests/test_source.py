@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from agreement_builder.errors import InputError
-from agreement_builder.source import MAX_BYTES, Position, load, pointer
+from agreement_builder.source import MAX_BYTES, MAX_NODES, Position, load, pointer
 
 
 def test_yaml_positions_cover_nested_keys_and_list_items(write):
@@ -136,3 +136,46 @@ def test_a_folder_is_not_a_file(tmp_path: Path):
 def test_pointer_escapes_slashes_and_tildes():
     assert pointer(("a/b", 0, "c~d")) == "/a~1b/0/c~0d"
     assert pointer(()) == ""
+
+
+def test_long_text_repeated_by_aliases_is_refused(write):
+    # 2,000 copies of a 100 KB text: few values, but 200 MB of text for every later stage to scan and write.
+    text = "x" * 100_000
+    lines = [f"a: &t {text}", "b:"] + ["  - *t"] * 2_000
+    error = _error(write("text-bomb.yaml", "\n".join(lines) + "\n"))
+    assert "MB of text through aliases" in error.message
+    assert error.line > 2
+
+
+def test_json_with_more_values_than_the_limit_is_refused(write):
+    error = _error(write("wide.json", '{"a": [' + ",".join(["1"] * (MAX_NODES + 1)) + "]}"))
+    assert "holds more than 200,000 values" in error.message
+    assert error.line == 1 and error.column > 2 * MAX_NODES
+
+
+def test_yaml_with_more_values_than_the_limit_does_not_blame_aliases(write):
+    error = _error(write("wide.yaml", "a:\n" + "  - 1\n" * (MAX_NODES + 1)))
+    assert "holds more than 200,000 values" in error.message
+
+
+@pytest.mark.parametrize(("name", "number", "line", "column"), [
+    ("float.yaml", "1e999", 2, 5),
+    ("digits.yaml", "9" * 400, 2, 5),
+    ("many-digits.yaml", "9" * 5_000, 2, 5),
+    ("hex.yaml", "0x" + "f" * 300, 2, 5),
+    ("float.json", "1e400", 2, 7),
+    ("digits.json", "9" * 400, 2, 7),
+    ("many-digits.json", "-" + "9" * 5_000, 2, 7),
+])
+def test_a_number_too_large_to_be_an_amount_is_refused_at_its_position(write, name, number, line, column):
+    text = f'{{"a": 1,\n "b": {number}}}' if name.endswith(".json") else f"a: 1\nb: [{number}]\n"
+    error = _error(write(name, text))
+    assert "too large to be a real amount" in error.message
+    assert (error.line, error.column) == (line, column), str(error)
+
+
+@pytest.mark.parametrize("name", ["a.yaml", "a.json"])
+def test_large_but_real_amounts_are_kept(write, name):
+    json_text, yaml_text = '{"a": 12345678901234567890, "b": 1.5e300}', "a: 12345678901234567890\nb: 1.5e300\n"
+    text = json_text if name.endswith(".json") else yaml_text
+    assert load(write(name, text)).data == {"a": 12345678901234567890, "b": 1.5e300}
