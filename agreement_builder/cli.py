@@ -154,6 +154,58 @@ def _write(text: str, output: str | None) -> None:
 
 
 @main.command()
+@click.argument("file")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write here (default: the input's name with the format's suffix, in this folder).")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "html", "pdf"]),
+              help="What to write; default: from -o's suffix, else docx. pdf needs LibreOffice.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--annotate/--no-annotate", default=None,
+              help="Drafting notes and review comments for what the input leaves out.  [default: on for drafts]")
+@click.option("--reference-doc", type=click.Path(dir_okay=False),
+              help="A .docx whose styles, page, header and footer the agreement takes.")
+@click.option("--clauses", type=click.Path(file_okay=False),
+              help="A folder of clause templates (NAME.xml.j2) that replace the shipped ones of the same name.")
+def build(file: str, output: str | None, fmt: str | None, force: bool, annotate: bool | None,
+          reference_doc: str | None, clauses: str | None) -> None:
+    """Draft the agreement in FILE as a Word document (or Markdown, HTML or PDF).
+
+    Every clause is numbered; parties, groups, roles, contributions, risks, dispute stages and actions
+    become schedules. For a draft, each element the input leaves out keeps its clause heading with a
+    highlighted drafting note and a review comment naming the rule. FILE may be - for standard input
+    (then -o is needed). An existing output file is not replaced without --force.
+
+    Exits 0 when the document is written, 1 when the input is invalid (its problems are printed),
+    2 when the build could not run.
+
+    \b
+    Example:
+      agreement build samples/complete.yaml
+      agreement build samples/first-draft.yaml -o first-draft.docx --force
+      agreement build northvale.yaml --format html --no-annotate
+    """
+    from .build import build as run
+    from .build import output_format, output_path
+    from .drafting import Options
+    from .files import write_atomic
+
+    kind = output_format(fmt, output)
+    target = output_path(file, kind, output)
+    if target.exists() and not force:
+        raise UsageError(f"{target}: already exists; choose another name, or use --force to replace it")
+    options = Options(annotate=annotate, clauses=Path(clauses) if clauses else None)
+    built = run(file, kind, options=options, reference=Path(reference_doc) if reference_doc else None)
+    if built.content is None:
+        for f in sorted(built.findings):
+            click.echo(f"{f.location}: {f.message}" + (f" ({f.path})" if f.path else ""))
+        click.echo(f"{file}: is not a valid agreement; nothing written.", err=True)
+        sys.exit(FINDINGS)
+    write_atomic(target, built.content, force=force)
+    notes = len(built.draft.notes) if built.draft is not None else 0
+    click.echo(f"Wrote {target}" + (f" ({notes} drafting note{'s' if notes != 1 else ''})." if notes else "."))
+
+
+@main.command()
 @click.argument("rule_id", required=False)
 @click.option("--pack", help="List only the rules of this pack.")
 def rules(rule_id: str | None, pack: str | None) -> None:

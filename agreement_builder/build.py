@@ -1,0 +1,91 @@
+"""The build pipeline: check the input, lint it, render the clauses, write the chosen format -> bytes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .config import discover
+from .document import Draft
+from .drafting import Options, draft
+from .errors import BuildError, UsageError
+from .findings import Finding
+from .lint import lint_agreement, validate
+from .model import Agreement
+from .source import STDIN, JsonPath, pointer
+from .writers import FORMATS, SUFFIXES, suffix, write
+
+# What an XML 1.0 document can hold; anything else in a value could not reach the .docx exactly.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Built:
+    """The outcome of a build: the written bytes, or the findings that make the input invalid."""
+
+    findings: list[Finding]
+    content: bytes | None = None
+    draft: Draft | None = None
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for, else the one ``output``'s suffix names, else .docx."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
+        return fmt
+    if output is not None:
+        return SUFFIXES.get(Path(output).suffix.lower(), "docx")
+    return "docx"
+
+
+def output_path(name: str, fmt: str, output: str | None) -> Path:
+    """``output`` when given; otherwise the input's name with the format's suffix, in the current folder."""
+    if output is not None:
+        return Path(output)
+    if name == STDIN:
+        raise UsageError("reading the agreement from standard input needs -o FILE to say where to write it")
+    target = Path(Path(name).name).with_suffix(suffix(fmt))
+    if target.resolve() == Path(name).resolve():
+        raise UsageError(f"{name}: the output would replace the input; give -o FILE")
+    return target
+
+
+def build(name: str, fmt: str = "docx", *, options: Options | None = None,
+          reference: Path | None = None) -> Built:
+    """Build the agreement in file ``name`` as ``fmt``; nothing is written here."""
+    checked = validate(name)
+    if not checked.valid or checked.document is None:
+        return Built(checked.findings)
+    agreement = Agreement.from_document(checked.document)
+    check_characters(agreement)
+    settings = discover(Path(name) if name != STDIN else Path.cwd())
+    findings = [f for f in lint_agreement(agreement, list(settings.packs) or None) if settings.wants(f.rule)]
+    rendered = draft(agreement, findings, options or Options())
+    return Built([], write(rendered, fmt, reference), rendered)
+
+
+def check_characters(agreement: Agreement) -> None:
+    """Refuse, before anything is written, a value holding a character a Word document cannot hold."""
+    for path, text in _strings(agreement.document.data, ()):
+        bad = _NOT_XML.search(text)
+        if bad:
+            where = agreement.document.locate(path)
+            raise BuildError(f"{agreement.document.file}:{where.line}:{where.column}: the text at {pointer(path)} "
+                             f"holds the character U+{ord(bad.group()):04X}, which a Word document cannot hold; "
+                             "remove it")
+
+
+def _strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
+    stack: list[tuple[JsonPath, Any]] = [(path, value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, str):
+            yield where, item
+        elif isinstance(item, dict):
+            stack.extend((where + (k,), v) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((where + (i,), v) for i, v in enumerate(item))

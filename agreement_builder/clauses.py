@@ -1,0 +1,197 @@
+"""The clause library: one Jinja environment, the shipped (or the user's) clause templates, and rendering.
+
+Templates live in `templates/clauses/` as `NAME.xml.j2` and write the XML vocabulary `document.py` reads.
+A folder given with `--clauses` overrides them file by file and is rendered in Jinja's sandbox.
+Every `{{ value }}` is escaped and wrapped as ``<v>`` so the reader keeps it exactly, and Jinja never
+evaluates text from the input, so `{{ }}` or `<w:p>` in an agreement stays literal.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+from markupsafe import Markup, escape
+
+from .errors import TemplateError, UsageError
+
+SUFFIX = ".xml.j2"
+MAX_TEMPLATE_BYTES = 1024 * 1024
+_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+
+
+class _Loader(jinja2.BaseLoader):
+    """Finds a template in the user's folder first, then among the shipped ones; plain file names only."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.shipped = resources.files("agreement_builder.templates").joinpath("clauses")
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        if not _NAME.match(template):
+            raise jinja2.TemplateNotFound(template)
+        if self.folder is not None and (self.folder / template).is_file():
+            path = self.folder / template
+            return _read_user(path), str(path), lambda: True
+        shipped = self.shipped.joinpath(template)
+        if not shipped.is_file():
+            raise jinja2.TemplateNotFound(template)
+        return shipped.read_text(encoding="utf-8"), f"clauses/{template}", lambda: True
+
+
+def _read_user(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise TemplateError(f"{path}: cannot be read: {e.strerror or e}") from e
+    if len(raw) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(f"{path}: is larger than 1 MB; a clause template is never this big")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise TemplateError(f"{path}: is not UTF-8 text") from e
+
+
+def _finalize(value: Any) -> Any:
+    """Mark every printed value so the reader keeps it exactly; markup from macros passes through."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        raise TemplateError("a template printed a value the agreement does not have (None); test it with "
+                            "{% if ... %} first")
+    text = value.strip() if isinstance(value, str) else str(value)
+    return Markup("<v>") + escape(text) + Markup("</v>")
+
+
+def environment(folder: Path | None = None) -> jinja2.Environment:
+    """The one Jinja environment: strict, escaping, and sandboxed when the templates are the user's."""
+    if folder is not None and not folder.is_dir():
+        raise UsageError(f"{folder}: is not a folder of clause templates")
+    cls = jinja2.sandbox.ImmutableSandboxedEnvironment if folder is not None else jinja2.Environment
+    env = cls(
+        loader=_Loader(folder), autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize,
+        trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1,
+    )
+    env.filters.update(money=money, names=names_filter, sentence=sentence, bare=bare)
+    env.globals.update(plural=plural)
+    if folder is not None:
+        _check_names(folder, env)
+    return env
+
+
+def _check_names(folder: Path, env: jinja2.Environment) -> None:
+    """A user file that overrides nothing is most likely misnamed: say so rather than ignore it."""
+    shipped = {p.name for p in resources.files("agreement_builder.templates").joinpath("clauses").iterdir()}
+    for path in sorted(folder.iterdir()):
+        if path.name.endswith(SUFFIX) and path.name not in shipped and not path.name.startswith("_"):
+            raise TemplateError(f"{path}: matches no clause template; the names are "
+                                f"{', '.join(sorted(n for n in shipped if not n.startswith('_')))}")
+
+
+def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render one clause template; a Jinja error becomes a TemplateError naming the template and line."""
+    try:
+        return env.get_template(name + SUFFIX).render(context)
+    except TemplateError as e:
+        raise TemplateError(f"{_where(e, name)}: {e}") from e
+    except jinja2.TemplateSyntaxError as e:
+        where = f"{e.filename or name + SUFFIX}, line {e.lineno}"
+        raise TemplateError(f"{where}: {e.message}") from e
+    except jinja2.TemplateNotFound as e:
+        raise TemplateError(f"the clause template {e.name} does not exist") from e
+    except jinja2.sandbox.SecurityError as e:
+        raise TemplateError(f"{_where(e, name)}: not allowed in a clause template: {e}") from e
+    except jinja2.TemplateError as e:
+        raise TemplateError(f"{_where(e, name)}: {e}") from e
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as e:
+        raise TemplateError(f"{_where(e, name)}: {type(e).__name__}: {e}") from e
+
+
+def _where(error: BaseException, name: str) -> str:
+    """The template file and line an error was raised from, found in the rewritten traceback."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(SUFFIX):
+            return f"{frame.filename}, line {frame.lineno}"
+    return name + SUFFIX
+
+
+# ---------------------------------------------------------------- what templates see
+
+
+class View:
+    """A read-only view of one mapping in the input: a field the schema knows but the input leaves out is
+    ``None``; a name the schema does not know is undefined, so StrictUndefined catches a misspelt field."""
+
+    __slots__ = ("_data", "_schema", "_defs")
+
+    def __init__(self, data: Mapping[str, Any], schema: Mapping[str, Any], defs: Mapping[str, Any]) -> None:
+        self._data = data
+        self._schema = schema
+        self._defs = defs
+
+    def __getattr__(self, name: str) -> Any:
+        properties = self._schema.get("properties", {})
+        if name not in properties:
+            raise AttributeError(name)
+        if name not in self._data:
+            return None
+        return wrap(self._data[name], properties[name], self._defs)
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return self.__getattr__(name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._data
+
+    def __repr__(self) -> str:
+        return f"View({sorted(self._data)})"
+
+
+def wrap(value: Any, schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Any:
+    """``value`` as templates see it: mappings as views, lists as tuples of views, scalars as they are."""
+    if "$ref" in schema:
+        schema = defs[schema["$ref"].rsplit("/", 1)[-1]]
+    if isinstance(value, Mapping):
+        return View(value, schema, defs)
+    if isinstance(value, (list, tuple)):
+        items = schema.get("items", {})
+        return tuple(wrap(v, items, defs) for v in value)
+    return value
+
+
+def money(amount: Any, currency: str | None = None) -> str:
+    """An amount with thousands separators, and the currency symbol for the common ones."""
+    symbol = {"GBP": "£", "EUR": "€", "USD": "$"}.get(currency or "GBP")
+    number = f"{amount:,.2f}" if isinstance(amount, float) and not amount.is_integer() else f"{int(amount):,}"
+    return f"{symbol}{number}" if symbol else f"{currency} {number}"
+
+
+def names_filter(names: Any, conjunction: str = "and") -> str:
+    """Join names as prose: "A", "A and B", "A, B and C"."""
+    items = [str(n) for n in names]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def sentence(text: str) -> str:
+    """``text`` with its first letter a capital, the rest untouched (unlike Jinja's ``capitalize``)."""
+    return text[:1].upper() + text[1:]
+
+
+def bare(name: str) -> str:
+    """A name without a leading "the", as a defined term is written: "the Partnership" -> "Partnership"."""
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (many or singular + 's')}"

@@ -1,0 +1,232 @@
+"""From a valid agreement and its lint findings to the rendered `Draft`: which clause templates render, in
+what order, with which drafting notes, and how clauses and schedules are numbered."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from . import clauses, schema
+from .document import Draft, Meta, Note, Reader, Rendered, Section, root_of
+from .errors import TemplateError
+from .findings import Finding, Severity
+from .model import Agreement
+from .rules import RULES
+
+# The clauses in reading order; each is a template of the same name over the input section of that name.
+BODY: tuple[str, ...] = (
+    "definitions", "parties", "purpose", "legal_powers", "boundaries", "membership", "accountability",
+    "decision_making", "roles", "behaviours", "finance", "risk", "engagement", "supervision",
+    "information_sharing", "communication", "monitoring", "mainstreaming", "complaints", "disputes",
+    "exit_strategy", "variation",
+)
+# Schedules in order: (schedule key, input section it tabulates).
+SCHEDULES: tuple[tuple[str, str], ...] = (
+    ("parties", "parties"), ("groups", "accountability"), ("roles", "roles"), ("contributions", "finance"),
+    ("risks", "risk"), ("disputes", "disputes"), ("actions", "actions"),
+)
+# Where a finding about an input section that has no clause of its own is noted.
+_HOME = {"agreement": "parties", "people": "parties", "resources": "finance", "actions": "monitoring",
+         "signatories": "signatures"}
+WHY_LIMIT = 240
+DEFAULT_SHORT_NAME = "the Partnership"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a build may change: notes on or off (``None``: on for drafts) and the user's clause folder."""
+
+    annotate: bool | None = None
+    clauses: Path | None = None
+
+
+def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Draft:
+    """Render every clause template for ``agreement`` and read the result into a `Draft`."""
+    env = clauses.environment(options.clauses)
+    meta = meta_of(agreement)
+    annotate = meta.draft if options.annotate is None else options.annotate
+    context = _context(agreement)
+    schedules = _render_schedules(env, agreement, context)
+    numbers = {key: str(i) for i, (key, _) in enumerate(schedules, 1)}
+    context["schedules"] = numbers
+    body, placed = _render_body(env, agreement, context)
+    notes = notes_by_section(findings, placed) if annotate else {}
+    kept = [(key, name, root) for key, name, root in body if len(root) > 1 or notes.get(key)]
+    reader = Reader({key: str(i) for i, (key, _, _) in enumerate(kept, 1)}, numbers)
+    sections = []
+    for i, (key, name, root) in enumerate(kept, 1):
+        reader.template = name
+        sections.append(reader.section(root, str(i), tuple(notes.get(key, ())), f"clause-{key}"))
+    front = _render(env, "front", context)
+    reader.template = "clauses/front.xml.j2"
+    cover = front.find("cover")
+    contents = front.find("contents")
+    if front.tag != "front" or cover is None or contents is None:
+        raise TemplateError("clauses/front.xml.j2: must produce <front> with a <cover> and <contents>")
+    signatures = _render(env, "signatures", {**context, "signatories": signatories(agreement)})
+    reader.template = "clauses/signatures.xml.j2"
+    signed = reader.section(signatures, "", tuple(notes.get("signatures", ())), "signatures")
+    scheduled = []
+    for i, (key, root) in enumerate(schedules, 1):
+        reader.template = f"clauses/schedule-{key}.xml.j2"
+        scheduled.append(reader.section(root, str(i), (), f"schedule-{key}"))
+    return Draft(meta, reader.cover(cover), reader.contents(contents), tuple(sections), signed,
+                 tuple(scheduled))
+
+
+def _render(env: Any, name: str, context: Mapping[str, Any]) -> etree._Element:
+    root = root_of(Rendered(f"clauses/{name}.xml.j2", clauses.render(env, name, context)))
+    if root is None:
+        raise TemplateError(f"clauses/{name}.xml.j2: produced nothing")
+    return root
+
+
+def _render_schedules(env: Any, agreement: Agreement, context: dict[str, Any]) -> list[tuple[str, etree._Element]]:
+    result = []
+    for key, source in SCHEDULES:
+        name = f"schedule-{key}"
+        data = context["agreement"][source]
+        root = root_of(Rendered(f"clauses/{name}.xml.j2", clauses.render(env, name, {**context, "data": data})))
+        if root is not None:
+            result.append((key, _checked(root, name)))
+    return result
+
+
+def _render_body(env: Any, agreement: Agreement,
+                 context: dict[str, Any]) -> tuple[list[tuple[str, str, etree._Element]], dict[int, str]]:
+    """Each clause in order, with an additional clause standing in for an element it covers; then the
+    additional clauses that stand in for nothing. Also returns where each additional clause was placed."""
+    extra = context["agreement"].additional_clauses or ()
+    covers = {c.covers: i for i, c in enumerate(extra) if c.covers}
+    placed: dict[int, str] = {}
+    body = []
+    for key in BODY:
+        index = covers.get(key)
+        if agreement.section(key) is None and index is not None:
+            placed[index] = key
+            body.append(_additional(env, context, extra[index], key))
+        else:
+            name = f"clauses/{key}.xml.j2"
+            body.append((key, name, _checked(_render(env, key, {**context, "data": context["agreement"][key]}),
+                                             key)))
+    for i, clause in enumerate(extra):
+        if i not in placed:
+            placed[i] = f"additional-{i}"
+            body.append(_additional(env, context, clause, placed[i]))
+    return body, placed
+
+
+def _additional(env: Any, context: dict[str, Any], clause: Any, key: str) -> tuple[str, str, etree._Element]:
+    root = _render(env, "additional", {**context, "clause": clause, "key": key})
+    return key, "clauses/additional.xml.j2", root
+
+
+def _checked(root: etree._Element, name: str) -> etree._Element:
+    if root.tag != "section":
+        raise TemplateError(f"clauses/{name}.xml.j2: must produce one <section>, not <{root.tag}>")
+    return root
+
+
+# ---------------------------------------------------------------- notes
+
+
+def notes_by_section(findings: list[Finding], placed: Mapping[int, str]) -> dict[str, list[Note]]:
+    """Drafting notes from the linter's findings (errors and warnings, not waived), by the section they
+    belong to."""
+    notes: dict[str, list[Note]] = {}
+    for finding in sorted(findings):
+        if finding.waived is not None or finding.severity < Severity.WARNING:
+            continue
+        rule = RULES.get(finding.rule)
+        why = _first_sentence(rule.part("Why")) if rule is not None else ""
+        note = Note(finding.rule, str(finding.severity), _plain_message(finding.message), why)
+        notes.setdefault(_home(finding.path, placed), []).append(note)
+    return notes
+
+
+def _home(path: str, placed: Mapping[int, str]) -> str:
+    parts = path.split("/")
+    top = parts[1] if len(parts) > 1 else ""
+    if top == "additional_clauses" and len(parts) > 2 and parts[2].isdigit():
+        return placed.get(int(parts[2]), "parties")
+    if top in BODY:
+        return top
+    return _HOME.get(top, "parties")
+
+
+def _plain_message(message: str) -> str:
+    text = message.replace("`", "")
+    return text[:1].upper() + text[1:]
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= WHY_LIMIT:
+        return text
+    match = re.match(r"(.+?[.!?])(?:\s+[A-Z(]|$)", text)
+    return match.group(1) if match else text
+
+
+# ---------------------------------------------------------------- what the templates see
+
+
+def meta_of(agreement: Agreement) -> Meta:
+    meta = agreement.meta
+    return Meta(
+        title=meta.text("title"), short_name=meta.text("short_name") or DEFAULT_SHORT_NAME,
+        version=meta.text("version"), status=meta.text("status") or "draft",
+        date=meta.text("effective_date"), subject=meta.text("model"),
+    )
+
+
+def _context(agreement: Agreement) -> dict[str, Any]:
+    definitions = schema.schema()
+    root = clauses.wrap(agreement.data, definitions, definitions["$defs"])
+    meta = root.agreement or clauses.View({}, definitions["properties"]["agreement"], definitions["$defs"])
+    names = _names(agreement)
+    outcomes = {str(o.get("id")): o.text("statement") for o in
+                (agreement.section("purpose") or agreement.meta).children("outcomes") if o.get("id")}
+    return {
+        "agreement": root, "meta": meta, "parties": root.parties or (), "short": meta_of(agreement).short_name,
+        "currency": meta.currency or "GBP", "who": _lookup(names), "outcome": _lookup(outcomes),
+        "schedules": {},
+    }
+
+
+def _lookup(table: Mapping[str, str]) -> Callable[[str], str]:
+    def find(key: str) -> str:
+        return table.get(key, key)
+    return find
+
+
+def _names(agreement: Agreement) -> dict[str, str]:
+    """The name to print for each id a reference can hold: parties, people and groups."""
+    names = {str(p.get("id")): p.text("short_name") or p.text("name") for p in agreement.parties}
+    names.update((str(p.get("id")), p.text("name")) for p in agreement.people())
+    accountability = agreement.section("accountability")
+    if accountability is not None:
+        names.update((str(g.get("id")), g.text("name")) for g in accountability.children("groups"))
+    return names
+
+
+def signatories(agreement: Agreement) -> list[dict[str, str]]:
+    """Who signs for whom: the `signatories` list, else each party's `signatory`, else a blank block per
+    party."""
+    listed = agreement.children("signatories")
+    pairs = ([(s.get("party"), s.get("person")) for s in listed] if listed
+             else [(p.get("id"), p.get("signatory")) for p in agreement.parties])
+    result = []
+    for party_id, person_id in pairs:
+        party = agreement.party(str(party_id))
+        person = agreement.person(str(person_id)) if person_id else None
+        result.append({
+            "party": party.text("name") if party is not None else str(party_id),
+            "name": person.text("name") if person is not None else "",
+            "position": person.text("position") if person is not None else "",
+        })
+    return result
