@@ -21,6 +21,14 @@ class InputError(AgreementError):
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 
+class UnreadableError(InputError):
+    """Raised when an input path cannot be read at all (missing, a folder, no permission): not a finding, the
+    tool cannot run."""
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
 class UsageError(AgreementError):
     """Raised when the tool cannot run as asked: a missing path, a bad option value, a bad config file."""
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from . import schema
-from .errors import InputError
+from .errors import InputError, UnreadableError
 from .findings import Finding, Severity
 from .model import Agreement
 from .rules import RULES, Rule, packs_for
@@ -32,6 +32,8 @@ def validate(name: str) -> Checked:
     """Load ``name`` and check it against the schema and its cross-references."""
     try:
         document = load(name)
+    except UnreadableError:
+        raise  # not a problem in the file: the tool cannot do its job (exit 2)
     except InputError as e:
         return Checked(e.file, None, [Finding(e.file, e.line, e.column, PARSE, Severity.ERROR, e.message)])
     if document.data is None:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, UnreadableError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 100
@@ -76,17 +76,17 @@ def _read_bytes(name: str, label: str) -> bytes:
         else:
             path = Path(name)
             if path.is_dir():
-                raise InputError(label, "is a folder, not a file")
+                raise UnreadableError(label, "is a folder, not a file")
             if path.stat().st_size > MAX_BYTES:
                 raise InputError(label, _TOO_BIG)
             with path.open("rb") as f:
                 raw = f.read(MAX_BYTES + 1)
     except FileNotFoundError as e:
-        raise InputError(label, "no such file") from e
+        raise UnreadableError(label, "no such file") from e
     except PermissionError as e:
-        raise InputError(label, "cannot be read: permission denied") from e
+        raise UnreadableError(label, "cannot be read: permission denied") from e
     except OSError as e:
-        raise InputError(label, f"cannot be read: {e.strerror or e}") from e
+        raise UnreadableError(label, f"cannot be read: {e.strerror or e}") from e
     if len(raw) > MAX_BYTES:
         raise InputError(label, _TOO_BIG)
     return raw
@@ -102,7 +102,7 @@ _BOMS = (
 
 
 def _decode(raw: bytes, label: str) -> str:
-    encoding = "utf-8"
+    encoding = _sniff(raw)
     for bom, name in _BOMS:
         if raw.startswith(bom):
             raw, encoding = raw[len(bom):], name
@@ -122,6 +122,21 @@ def _decode(raw: bytes, label: str) -> str:
         raise InputError(label, f"contains the control character U+{ord(bad.group()):04X}, which a text file "
                          "cannot hold; delete it", line, column)
     return text
+
+
+def _sniff(raw: bytes) -> str:
+    """The encoding of a file without a byte order mark, from where the zero bytes of its first character
+    fall (the rule of YAML 1.2, section 5.2; an agreement starts with an ASCII character)."""
+    head = raw[:4]
+    if len(head) == 4 and head[:3] == b"\0\0\0":
+        return "utf-32-be"
+    if len(head) == 4 and head[1:] == b"\0\0\0":
+        return "utf-32-le"
+    if len(head) >= 2 and head[0] == 0:
+        return "utf-16-be"
+    if len(head) >= 2 and head[1] == 0:
+        return "utf-16-le"
+    return "utf-8"
 
 
 # Characters that neither YAML nor XML accepts in a file: C0 controls but tab, LF, CR; and surrogates.

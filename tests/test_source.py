@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from agreement_builder.errors import InputError
+from agreement_builder.errors import InputError, UnreadableError
+from agreement_builder.lint import validate
 from agreement_builder.source import MAX_BYTES, MAX_NODES, Position, load, pointer
 
 
@@ -179,3 +180,19 @@ def test_large_but_real_amounts_are_kept(write, name):
     json_text, yaml_text = '{"a": 12345678901234567890, "b": 1.5e300}', "a: 12345678901234567890\nb: 1.5e300\n"
     text = json_text if name.endswith(".json") else yaml_text
     assert load(write(name, text)).data == {"a": 12345678901234567890, "b": 1.5e300}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_files_without_a_byte_order_mark_are_decoded(tmp_path: Path, encoding):
+    path = tmp_path / "a.yaml"
+    path.write_bytes("a: Łódź\nb: 2\n".encode(encoding))
+    assert load(str(path)).data == {"a": "Łódź", "b": 2}
+
+
+@pytest.mark.parametrize("where", ["missing.yaml", ".", "file.yaml/inside.yaml"])
+def test_a_path_that_cannot_be_read_is_an_error_of_its_own_not_a_finding(tmp_path: Path, where):
+    (tmp_path / "file.yaml").write_text("a: 1\n", encoding="utf-8")
+    with pytest.raises(UnreadableError) as caught:
+        validate(str(tmp_path / where))
+    assert str(caught.value).startswith(f"{tmp_path / where}: ")
+    assert ":1:1:" not in str(caught.value)
