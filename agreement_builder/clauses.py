@@ -8,6 +8,9 @@ evaluates text from the input, so `{{ }}` or `<w:p>` in an agreement stays liter
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
 import traceback
 from collections.abc import Callable, Mapping
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.exceptions
 import jinja2.sandbox
 from markupsafe import Markup, escape
 
@@ -77,12 +81,37 @@ def environment(folder: Path | None = None) -> jinja2.Environment:
     env = cls(
         loader=_Loader(folder), autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize,
         trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1,
+        bytecode_cache=_cache() if folder is None else None,
     )
     env.filters.update(money=money, names=names_filter, sentence=sentence, bare=bare)
     env.globals.update(plural=plural)
     if folder is not None:
         _check_names(folder, env)
     return env
+
+
+class _Cache(jinja2.FileSystemBytecodeCache):
+    """Jinja's compiled templates kept between runs; a cache that cannot be written is simply not used."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _cache() -> jinja2.BytecodeCache | None:
+    """The per-user cache of the shipped templates' compiled code. Compiling them is most of a build's
+    time; the cache is keyed by template source, and by this module's source since it sets how they
+    compile. Only shipped templates use it: user templates compile each time, in the sandbox."""
+    if os.environ.get("AGREEMENT_BUILDER_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    tag = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
+    folder = Path(base) / "agreement-builder" / f"clauses-{tag}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return _Cache(str(folder))
 
 
 def _check_names(folder: Path, env: jinja2.Environment) -> None:
@@ -105,7 +134,7 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
         raise TemplateError(f"{where}: {e.message}") from e
     except jinja2.TemplateNotFound as e:
         raise TemplateError(f"the clause template {e.name} does not exist") from e
-    except jinja2.sandbox.SecurityError as e:
+    except jinja2.exceptions.SecurityError as e:
         raise TemplateError(f"{_where(e, name)}: not allowed in a clause template: {e}") from e
     except jinja2.TemplateError as e:
         raise TemplateError(f"{_where(e, name)}: {e}") from e
@@ -126,22 +155,27 @@ def _where(error: BaseException, name: str) -> str:
 
 class View:
     """A read-only view of one mapping in the input: a field the schema knows but the input leaves out is
-    ``None``; a name the schema does not know is undefined, so StrictUndefined catches a misspelt field."""
+    ``None``; a name the schema does not know is undefined, so StrictUndefined catches a misspelt field.
+    Views remember which fields a template asked for, so the fields no template prints can be found."""
 
-    __slots__ = ("_data", "_schema", "_defs")
+    __slots__ = ("_data", "_schema", "_defs", "_path", "_seen")
 
-    def __init__(self, data: Mapping[str, Any], schema: Mapping[str, Any], defs: Mapping[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any], schema: Mapping[str, Any], defs: Mapping[str, Any],
+                 path: tuple[Any, ...] = (), seen: set[tuple[Any, ...]] | None = None) -> None:
         self._data = data
         self._schema = schema
         self._defs = defs
+        self._path = path
+        self._seen = seen if seen is not None else set()
 
     def __getattr__(self, name: str) -> Any:
         properties = self._schema.get("properties", {})
         if name not in properties:
             raise AttributeError(name)
+        self._seen.add(self._path + (name,))
         if name not in self._data:
             return None
-        return wrap(self._data[name], properties[name], self._defs)
+        return wrap(self._data[name], properties[name], self._defs, self._path + (name,), self._seen)
 
     def __getitem__(self, name: str) -> Any:
         try:
@@ -156,15 +190,16 @@ class View:
         return f"View({sorted(self._data)})"
 
 
-def wrap(value: Any, schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Any:
+def wrap(value: Any, schema: Mapping[str, Any], defs: Mapping[str, Any], path: tuple[Any, ...] = (),
+         seen: set[tuple[Any, ...]] | None = None) -> Any:
     """``value`` as templates see it: mappings as views, lists as tuples of views, scalars as they are."""
     if "$ref" in schema:
         schema = defs[schema["$ref"].rsplit("/", 1)[-1]]
     if isinstance(value, Mapping):
-        return View(value, schema, defs)
+        return View(value, schema, defs, path, seen)
     if isinstance(value, (list, tuple)):
         items = schema.get("items", {})
-        return tuple(wrap(v, items, defs) for v in value)
+        return tuple(wrap(v, items, defs, path + (i,), seen) for i, v in enumerate(value))
     return value
 
 

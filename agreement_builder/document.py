@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -92,7 +92,7 @@ class Signatory:
     fields: tuple[tuple[Inline, Inline], ...]
 
 
-Block = Union[Note, Para, Clause, Definition, Table, Signatory]
+Block = Note | Para | Clause | Definition | Table | Signatory
 
 
 @dataclass(frozen=True)
@@ -220,8 +220,12 @@ class Reader:
                 if len(child):
                     raise self.fail(child, "a value holds markup")
                 pieces.append(style._replace(text=child.text or ""))
-            elif tag in ("b", "i", "term"):
-                self._collect(child, style._replace(**{_LOOK[tag]: True}), pieces, skip)
+            elif tag == "b":
+                self._collect(child, style._replace(bold=True), pieces, skip)
+            elif tag == "i":
+                self._collect(child, style._replace(italic=True), pieces, skip)
+            elif tag == "term":
+                self._collect(child, style._replace(term=True), pieces, skip)
             elif tag == "ref":
                 pieces.append(self._reference(child, style))
             elif tag == "br":
@@ -274,7 +278,7 @@ class Reader:
         return Section(element.get("key", ""), number, heading, tuple(blocks), anchor)
 
     def clause(self, element: etree._Element, number: str) -> Clause:
-        items = []
+        items: list[Item] = []
         for child in element:
             if child.tag == "item":
                 items.append(Item(f"({letters(len(items) + 1)})", self.inline(child)))
@@ -342,9 +346,6 @@ class _Piece(NamedTuple):
     term: bool = False
     link: str | None = None
     template: bool = False
-
-
-_LOOK = {"b": "bold", "i": "italic", "term": "term"}
 
 
 def _tidy(pieces: list[_Piece]) -> Inline:

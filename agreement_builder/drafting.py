@@ -4,7 +4,7 @@ what order, with which drafting notes, and how clauses and schedules are numbere
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from lxml import etree
 
 from . import clauses, schema
-from .document import Draft, Meta, Note, Reader, Rendered, Section, root_of
+from .document import Draft, Meta, Note, Reader, Rendered, root_of
 from .errors import TemplateError
 from .findings import Finding, Severity
 from .model import Agreement
@@ -50,11 +50,15 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     env = clauses.environment(options.clauses)
     meta = meta_of(agreement)
     annotate = meta.draft if options.annotate is None else options.annotate
-    context = _context(agreement)
-    schedules = _render_schedules(env, agreement, context)
+    seen: set[tuple[Any, ...]] = set()
+    context = _context(agreement, seen)
+    schedules = _render_schedules(env, context)
     numbers = {key: str(i) for i, (key, _) in enumerate(schedules, 1)}
     context["schedules"] = numbers
     body, placed = _render_body(env, agreement, context)
+    front = _render(env, "front", context)
+    signatures = _render(env, "signatures", {**context, "signatories": signatories(agreement)})
+    _add_leftovers(agreement, seen, context["who"], body)
     notes = notes_by_section(findings, placed) if annotate else {}
     kept = [(key, name, root) for key, name, root in body if len(root) > 1 or notes.get(key)]
     reader = Reader({key: str(i) for i, (key, _, _) in enumerate(kept, 1)}, numbers)
@@ -62,13 +66,10 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     for i, (key, name, root) in enumerate(kept, 1):
         reader.template = name
         sections.append(reader.section(root, str(i), tuple(notes.get(key, ())), f"clause-{key}"))
-    front = _render(env, "front", context)
     reader.template = "clauses/front.xml.j2"
-    cover = front.find("cover")
-    contents = front.find("contents")
+    cover, contents = front.find("cover"), front.find("contents")
     if front.tag != "front" or cover is None or contents is None:
         raise TemplateError("clauses/front.xml.j2: must produce <front> with a <cover> and <contents>")
-    signatures = _render(env, "signatures", {**context, "signatories": signatories(agreement)})
     reader.template = "clauses/signatures.xml.j2"
     signed = reader.section(signatures, "", tuple(notes.get("signatures", ())), "signatures")
     scheduled = []
@@ -86,7 +87,7 @@ def _render(env: Any, name: str, context: Mapping[str, Any]) -> etree._Element:
     return root
 
 
-def _render_schedules(env: Any, agreement: Agreement, context: dict[str, Any]) -> list[tuple[str, etree._Element]]:
+def _render_schedules(env: Any, context: dict[str, Any]) -> list[tuple[str, etree._Element]]:
     result = []
     for key, source in SCHEDULES:
         name = f"schedule-{key}"
@@ -132,20 +133,97 @@ def _checked(root: etree._Element, name: str) -> etree._Element:
     return root
 
 
+# ---------------------------------------------------------------- fields no template printed
+
+# Top-level input that is not agreement text, or that is printed without going through a template view.
+_NOT_TEXT = frozenset({"$schema", "waivers", "signatories", "additional_clauses"})
+
+
+def _add_leftovers(agreement: Agreement, seen: set[tuple[Any, ...]], who: Callable[[str], str],
+                   body: list[tuple[str, str, etree._Element]]) -> None:
+    """Give every input value that no template printed a clause of its own, labelled from the schema, so
+    nothing in the input is lost from the document (a field added to the schema, a user template that
+    leaves one out). Top-level sections with no clause of their own get a section at the end."""
+    definitions = schema.schema()
+    roots = {key: root for key, _, root in body}
+    for key, value in agreement.document.data.items():
+        if key in _NOT_TEXT:
+            continue
+        field = definitions["properties"].get(key, {})
+        found = list(_uncovered(value, field, (key,), seen, definitions["$defs"], who, [field.get("title", key)]))
+        if not found:
+            continue
+        home = key if key in roots else _HOME.get(key)
+        if home not in roots:
+            home = key
+            element = etree.SubElement(etree.Element("section", key=key), "heading")
+            element.text = field.get("title", key)
+            body.append((key, "the schema", element.getparent()))
+            roots[key] = element.getparent()
+        for label, text in found:
+            clause = etree.SubElement(roots[home], "clause")
+            etree.SubElement(clause, "v").text = f"{label}: {text}" if label else text
+
+
+def _uncovered(value: Any, field: Mapping[str, Any], path: tuple[Any, ...], seen: set[tuple[Any, ...]],
+               defs: Mapping[str, Any], who: Callable[[str], str], label: list[str]) -> Iterator[tuple[str, str]]:
+    """(label, text) for each value under ``path`` that no template asked for; the label leaves out the
+    section's own title."""
+    if "$ref" in field:
+        field = defs[field["$ref"].rsplit("/", 1)[-1]]
+    if isinstance(value, dict):
+        properties = field.get("properties", {})
+        for key, item in value.items():
+            sub = properties.get(key, {})
+            if "x-id-of" not in sub:
+                yield from _uncovered(item, sub, path + (key,), seen, defs, who,
+                                      label + [sub.get("title", key)])
+    elif isinstance(value, list):
+        items = field.get("items", {})
+        if "$ref" in items:
+            items = defs[items["$ref"].rsplit("/", 1)[-1]]
+        if path in seen and not any(isinstance(v, (dict, list)) for v in value):
+            return
+        name = items.get("title") or "Item"
+        for i, item in enumerate(value):
+            yield from _uncovered(item, items, path + (i,), seen, defs, who, label + [f"{name} {i + 1}"])
+    elif path not in seen and not (len(path) > 1 and path[:-1] in seen and isinstance(path[-1], int)):
+        yield ", ".join(label[1:]), _scalar(value, field, who)
+
+
+def _scalar(value: Any, field: Mapping[str, Any], who: Callable[[str], str]) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and "x-refers-to" in field:
+        return who(value)
+    if isinstance(value, str) and "enum" in field:
+        return value.replace("_", " ")
+    return str(value).strip()
+
+
 # ---------------------------------------------------------------- notes
 
 
 def notes_by_section(findings: list[Finding], placed: Mapping[int, str]) -> dict[str, list[Note]]:
-    """Drafting notes from the linter's findings (errors and warnings, not waived), by the section they
-    belong to."""
-    notes: dict[str, list[Note]] = {}
+    """Drafting notes from the linter's findings, by the section they belong to: one note for each error
+    (what is missing, and why it matters), then one note per section gathering its warnings."""
+    errors: dict[str, list[Note]] = {}
+    warnings: dict[str, list[Finding]] = {}
     for finding in sorted(findings):
         if finding.waived is not None or finding.severity < Severity.WARNING:
             continue
-        rule = RULES.get(finding.rule)
-        why = _first_sentence(rule.part("Why")) if rule is not None else ""
-        note = Note(finding.rule, str(finding.severity), _plain_message(finding.message), why)
-        notes.setdefault(_home(finding.path, placed), []).append(note)
+        home = _home(finding.path, placed)
+        if finding.severity >= Severity.ERROR:
+            rule = RULES.get(finding.rule)
+            why = _first_sentence(rule.part("Why")) if rule is not None else ""
+            errors.setdefault(home, []).append(Note(finding.rule, "error", _plain_message(finding.message), why))
+        else:
+            warnings.setdefault(home, []).append(finding)
+    notes = errors
+    for home, found in warnings.items():
+        rules = ", ".join(dict.fromkeys(f.rule for f in found))
+        lines = "\n".join(f"{_plain_message(f.message)} ({f.rule})" for f in found)
+        notes.setdefault(home, []).append(Note(rules, "warning", lines))
     return notes
 
 
@@ -184,15 +262,15 @@ def meta_of(agreement: Agreement) -> Meta:
     )
 
 
-def _context(agreement: Agreement) -> dict[str, Any]:
+def _context(agreement: Agreement, seen: set[tuple[Any, ...]]) -> dict[str, Any]:
     definitions = schema.schema()
-    root = clauses.wrap(agreement.data, definitions, definitions["$defs"])
+    root = clauses.wrap(agreement.data, definitions, definitions["$defs"], (), seen)
     meta = root.agreement or clauses.View({}, definitions["properties"]["agreement"], definitions["$defs"])
     names = _names(agreement)
     outcomes = {str(o.get("id")): o.text("statement") for o in
                 (agreement.section("purpose") or agreement.meta).children("outcomes") if o.get("id")}
     return {
-        "agreement": root, "meta": meta, "parties": root.parties or (), "short": meta_of(agreement).short_name,
+        "agreement": root, "meta": meta, "parties": root.parties or (), "short": meta.short_name or DEFAULT_SHORT_NAME,
         "currency": meta.currency or "GBP", "who": _lookup(names), "outcome": _lookup(outcomes),
         "schedules": {},
     }

@@ -104,24 +104,29 @@ def styles() -> str:
                rpr=f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/>{_font(24)}'),
         _style("paragraph", "Subtitle", "Subtitle", ppr='<w:spacing w:after="240"/><w:jc w:val="center"/>',
                rpr=_font(13)),
-        _style("paragraph", "CoverText", "Cover Text", ppr='<w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>',
-               rpr=_font(12)),
+        _style("paragraph", "CoverText", "Cover Text",
+               ppr='<w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>', rpr=_font(12)),
         _style("paragraph", "CoverParty", "Cover Party",
-               ppr=_numbered(COVER_PARTIES, 0) + '<w:spacing w:after="160"/><w:ind w:left="1701" w:right="851" w:hanging="567"/>',
+               ppr=_numbered(COVER_PARTIES, 0)
+               + '<w:spacing w:after="160"/><w:ind w:left="1701" w:right="851" w:hanging="567"/>',
                rpr=_font(12)),
         _style("paragraph", "CoverFact", "Cover Fact",
                ppr='<w:spacing w:after="40"/><w:ind w:left="1701"/>', rpr=_font(11)),
         _style("paragraph", "Heading1", "heading 1", next_id="Clause2", ui=9,
                ppr='<w:keepNext/><w:keepLines/>' + _numbered(CLAUSES, 0)
-               + '<w:spacing w:before="360" w:after="120"/><w:ind w:left="709" w:hanging="709"/><w:outlineLvl w:val="0"/>',
+               + '<w:spacing w:before="360" w:after="120"/><w:ind w:left="709" w:hanging="709"/>'
+               '<w:outlineLvl w:val="0"/>',
                rpr=heading_rpr + _font(12.5)),
         _style("paragraph", "Clause2", "Clause 2", next_id="Clause2",
-               ppr=_numbered(CLAUSES, 1) + '<w:spacing w:after="120"/><w:ind w:left="709" w:hanging="709"/><w:jc w:val="both"/>'),
+               ppr=_numbered(CLAUSES, 1)
+               + '<w:spacing w:after="120"/><w:ind w:left="709" w:hanging="709"/><w:jc w:val="both"/>'),
         _style("paragraph", "Clause3", "Clause 3", next_id="Clause3",
-               ppr=_numbered(CLAUSES, 2) + '<w:spacing w:after="80"/><w:ind w:left="1418" w:hanging="709"/><w:jc w:val="both"/>'),
-        _style("paragraph", "BodyText", "Body Text", ppr='<w:spacing w:after="120"/><w:ind w:left="709"/><w:jc w:val="both"/>'),
+               ppr=_numbered(CLAUSES, 2)
+               + '<w:spacing w:after="80"/><w:ind w:left="1418" w:hanging="709"/><w:jc w:val="both"/>'),
+        _style("paragraph", "BodyText", "Body Text",
+               ppr='<w:spacing w:after="120"/><w:ind w:left="709"/><w:jc w:val="both"/>'),
         _style("paragraph", "Definition", "Definition",
-               ppr='<w:spacing w:after="100"/><w:ind w:left="1418"/><w:jc w:val="both"/>'),
+               ppr='<w:spacing w:after="100"/><w:ind w:left="709"/><w:jc w:val="both"/>'),
         _style("paragraph", "DraftingNote", "Drafting Note",
                ppr='<w:keepLines/><w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="BF8F00"/></w:pBdr>'
                    '<w:shd w:val="clear" w:color="auto" w:fill="FFF2CC"/><w:spacing w:before="60" w:after="120"/>'
@@ -142,7 +147,8 @@ def styles() -> str:
                rpr=_font(9)),
         _style("paragraph", "TableHeading", "Table Heading", based_on="TableText", ppr='<w:keepNext/>',
                rpr="<w:b/><w:bCs/>"),
-        _style("paragraph", "SignatureText", "Signature Text", ppr='<w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="120"/>'),
+        _style("paragraph", "SignatureText", "Signature Text",
+               ppr='<w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="120"/>'),
         _style("paragraph", "Header", "header", ui=99,
                ppr='<w:tabs><w:tab w:val="right" w:pos="9070"/></w:tabs><w:spacing w:after="0"/>',
                rpr=f'<w:color w:val="{GREY}"/>' + _font(8.5)),
@@ -159,7 +165,8 @@ def styles() -> str:
     return (
         HEAD + f'<w:styles xmlns:w="{W_NS}">'
         f'<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" '
-        f'w:eastAsia="{BODY_FONT}" w:cs="{BODY_FONT}"/>{_font(11)}<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
+        f'w:eastAsia="{BODY_FONT}" w:cs="{BODY_FONT}"/>{_font(11)}'
+        '<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>'
         '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults>'
         + "".join(body) + "</w:styles>"
     )

@@ -166,8 +166,10 @@ class _Body:
                 self.signatory(block)
 
     def note(self, note: Note) -> None:
-        label = "Drafting note" if note.severity == "error" else "Drafting note (to check)"
-        content = runs((Span(f"{label}, {note.rule}: ", bold=True), Span(note.message)))
+        if note.severity == "error":
+            content = runs((Span(f"Drafting note, {note.rule}: ", bold=True), Span(note.message)))
+        else:
+            content = runs((Span("To check: ", bold=True), Span("\n" + note.message)))
         if note.why:
             content += runs((Span(" Why it matters: ", bold=True), Span(note.why)))
         if note.severity == "error":
@@ -197,7 +199,7 @@ class _Body:
         return "<w:tr>" + props + "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
             f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs(cell)}</w:p></w:tc>'
-            for cell, w in zip(cells, widths)) + "</w:tr>"
+            for cell, w in zip(cells, widths, strict=True)) + "</w:tr>"
 
     def signatory(self, signatory: Signatory) -> None:
         self._table_start()

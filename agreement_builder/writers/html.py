@@ -50,9 +50,12 @@ def write(draft: Draft) -> bytes:
     if meta.draft:
         out.append('<p class="draft">DRAFT</p>')
     out.append('<section class="cover">')
+    parties = 0
     for line in draft.cover:
         tag = "h1" if line.kind == "title" else "p"
-        out.append(f'<{tag} class="{line.kind}">{inline(line.content)}</{tag}>')
+        parties += line.kind == "party"
+        number = f'<span class="num">({parties})</span>' if line.kind == "party" else ""
+        out.append(f'<{tag} class="{line.kind}">{number}{inline(line.content)}</{tag}>')
     out.append("</section>")
     heading, _ = draft.contents
     out.append(f'<nav><h2>{inline(heading)}</h2><ul>')
@@ -83,10 +86,7 @@ def _section(section: Section, out: list[str]) -> None:
         elif isinstance(block, Definition):
             out.append(f'<p class="definition">{inline(block.content)}</p>')
         elif isinstance(block, Note):
-            label = "Drafting note" if block.severity == "error" else "Drafting note (to check)"
-            why = f" <strong>Why it matters:</strong> {escape(block.why, quote=False)}" if block.why else ""
-            out.append(f'<aside class="note" data-rule="{escape(block.rule)}"><strong>{label}, '
-                       f"{escape(block.rule)}:</strong> {escape(block.message, quote=False)}{why}</aside>")
+            out.append(_note(block))
         elif isinstance(block, Table):
             out.append(_table(block))
         elif isinstance(block, Signatory):
@@ -94,6 +94,15 @@ def _section(section: Section, out: list[str]) -> None:
                            f"{inline(value)}</td></tr>" for label, value in block.fields)
             out.append(f'<table class="signatory">{rows}</table>')
     out.append("</section>")
+
+
+def _note(note: Note) -> str:
+    text = escape(note.message, quote=False).replace("\n", "<br>")
+    if note.severity != "error":
+        return f'<aside class="note check" data-rule="{escape(note.rule)}"><strong>To check:</strong><br>{text}</aside>'
+    why = f" <strong>Why it matters:</strong> {escape(note.why, quote=False)}" if note.why else ""
+    return (f'<aside class="note" data-rule="{escape(note.rule)}"><strong>Drafting note, {escape(note.rule)}:'
+            f"</strong> {text}{why}</aside>")
 
 
 def _table(table: Table) -> str:

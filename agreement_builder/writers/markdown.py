@@ -15,16 +15,18 @@ _ORDERED = re.compile(r"^(\s*\d+)\.", re.M)
 SIGN_HERE = "______________________________"
 
 
-def escape(text: str) -> str:
-    """``text`` with Markdown syntax characters escaped; line starts that would begin a list are escaped."""
+def escape(text: str, *, start: bool = True) -> str:
+    """``text`` with Markdown syntax characters escaped, and a line start that would begin a list or a
+    heading underline; ``start`` says whether the text itself begins a line."""
     text = _SPECIAL.sub(r"\\\1", text)
-    return _ORDERED.sub(r"\1\\.", _BULLET.sub(r"\1\\\2", text))
+    head, newline, rest = ("", "", text) if start else text.partition("\n")
+    return head + newline + _ORDERED.sub(r"\1\\.", _BULLET.sub(r"\1\\\2", rest))
 
 
 def inline(content: Inline, *, cell: bool = False) -> str:
     out = []
-    for span in content:
-        text = escape(span.text.replace("\r\n", "\n").replace("\r", "\n"))
+    for i, span in enumerate(content):
+        text = escape(span.text.replace("\r\n", "\n").replace("\r", "\n"), start=i == 0)
         text = text.replace("\n", "<br>" if cell else "\\\n")
         if span.bold or span.term:
             text = f"**{text}**"
@@ -38,8 +40,12 @@ def inline(content: Inline, *, cell: bool = False) -> str:
 
 def write(draft: Draft) -> bytes:
     out: list[str] = []
+    parties = 0
     for line in draft.cover:
         text = inline(line.content)
+        if line.kind == "party":
+            parties += 1
+            text = f"\\({parties}\\) {text}"
         out.append({"title": f"# {text}", "subtitle": f"*{text}*"}.get(line.kind, text))
     heading, _ = draft.contents
     out.append(f"## {inline(heading)}")
@@ -64,9 +70,11 @@ def _section(section: Section, out: list[str]) -> None:
         elif isinstance(block, (Para, Definition)):
             out.append(inline(block.content))
         elif isinstance(block, Note):
-            label = "Drafting note" if block.severity == "error" else "Drafting note (to check)"
-            why = f" **Why it matters:** {escape(block.why)}" if block.why else ""
-            out.append(f"> **{label}, {block.rule}:** {escape(block.message)}{why}")
+            if block.severity == "error":
+                why = f" **Why it matters:** {escape(block.why)}" if block.why else ""
+                out.append(f"> **Drafting note, {block.rule}:** {escape(block.message)}{why}")
+            else:
+                out.append("> **To check:**\\\n> " + escape(block.message).replace("\n", "\\\n> "))
         elif isinstance(block, Table):
             out.append(_table(block))
         elif isinstance(block, Signatory):
