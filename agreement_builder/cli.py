@@ -124,7 +124,7 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
     """
     from .config import Settings, discover
     from .findings import Result
-    from .lint import lint as run
+    from .lint import lint_many
     from .report import REPORTERS
     from .rules import PACKS, RULES
 
@@ -135,8 +135,8 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
         if pack not in PACKS or pack == "input":
             raise UsageError(f"unknown rule pack '{pack}' (packs: {', '.join(p for p in PACKS if p != 'input')})")
     result = Result()
-    for name in expand(paths):
-        findings = run(name, list(settings.packs) or None)
+    names = expand(paths)
+    for name, findings in zip(names, lint_many(names, settings.packs or None), strict=True):
         label = findings[0].file if findings else ("<stdin>" if name == "-" else name)
         result.add(label, [f for f in findings if settings.wants(f.rule)])
     rules = [r for r in RULES.values() if settings.wants(r.id)]

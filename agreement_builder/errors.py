@@ -20,6 +20,10 @@ class InputError(AgreementError):
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int, int]]:
+        # Linting many files runs in worker processes; the error must cross back intact.
+        return type(self), (self.file, self.message, self.line, self.column)
+
 
 class UnreadableError(InputError):
     """Raised when an input path cannot be read at all (missing, a folder, no permission): not a finding, the

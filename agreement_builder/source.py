@@ -6,10 +6,10 @@ import json
 import math
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -25,9 +25,8 @@ _TOO_MANY = f"holds more than {MAX_NODES:,} values; an agreement is never this b
 JsonPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Position:
-    """A 1-based line and column in the input file."""
+class Position(NamedTuple):
+    """A 1-based line and column in the input file (a named tuple: the loader makes one per node)."""
 
     line: int
     column: int
@@ -164,8 +163,19 @@ def _load_json(text: str, label: str) -> Document:
     def constant(name: str) -> Any:
         raise ValueError(f"{name} is not a JSON number")
 
+    overflow: list[int | float] = []
+
+    def number(parse: Callable[[str], int | float]) -> Callable[[str], int | float]:
+        def checked(text: str) -> int | float:
+            value = parse(text)
+            if not _finite(value):
+                overflow.append(value)
+            return value
+        return checked
+
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant, parse_int=_whole)
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=constant, parse_int=number(_whole),
+                          parse_float=number(float))
     except json.JSONDecodeError as e:
         raise InputError(label, f"is not valid JSON: {_json_reason(e.msg, text, e.pos)}", e.lineno, e.colno) from e
     except _DuplicateKey as e:
@@ -179,7 +189,7 @@ def _load_json(text: str, label: str) -> Document:
     if len(values) and max(len(p) for p in values) > MAX_DEPTH:
         raise InputError(label, f"is nested too deeply (more than {MAX_DEPTH} levels)")
     doc = Document(label, data, values, keys)
-    _check_values(doc)
+    _check_values(doc, risky="\\" in text or bool(overflow))
     return doc
 
 
@@ -282,6 +292,7 @@ def _bisect(starts: list[int], offset: int) -> int:
 # ---------------------------------------------------------------- YAML
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TYPED = frozenset("0123456789+-.~nNtTfF") | {""}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
@@ -297,19 +308,28 @@ def _resolve(event: yaml.ScalarEvent) -> Any:
         return value
     if event.tag is not None:
         raise ValueError(f"the tag {event.tag} is not supported; remove it")
+    if value[:1] not in _TYPED:  # most values are words: skip the patterns below
+        return value
     if _NULL.match(value):
         return None
     if value in _BOOL:
         return _BOOL[value]
+    number: int | float
     if _INT.match(value):
-        return _whole(value)
-    if _OCT.match(value):
-        return _whole(value[2:], 8)
-    if _HEX.match(value):
-        return _whole(value[2:], 16)
-    if _FLOAT.match(value) or _SPECIAL_FLOAT.match(value):
-        return value if _SPECIAL_FLOAT.match(value) else float(value)
-    return value
+        number = _whole(value)
+    elif _OCT.match(value):
+        number = _whole(value[2:], 8)
+    elif _HEX.match(value):
+        number = _whole(value[2:], 16)
+    elif _SPECIAL_FLOAT.match(value):
+        return value
+    elif _FLOAT.match(value):
+        number = float(value)
+    else:
+        return value
+    if not _finite(number):
+        raise ValueError(_TOO_LARGE)
+    return number
 
 
 class _Builder:
@@ -327,31 +347,43 @@ class _Builder:
         where = _at(mark)
         return InputError(self.label, message, where.line, where.column)
 
-    def build(self, events: Iterator[yaml.Event]) -> Any:
-        # Stack entries: [container, path, pending key or None, anchor, is_mapping]
+    def build(self, events: Iterator[Any]) -> Any:
+        # Stack entries: [container, path, pending key or None, anchor, is_mapping]. This loop runs once per
+        # node of every file linted, so plain keys and scalars are handled inline and the rest in methods.
         stack: list[list[Any]] = []
         root: Any = None
         documents = 0
+        values, keys = self.values, self.keys
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise self.fail(event.start_mark, "holds more than one YAML document; keep one agreement a file")
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                container, path, _, anchor, _ = stack.pop()
+            kind = type(event)
+            if kind is _MAPPING_END or kind is _SEQUENCE_END:
+                container, _, _, anchor, _ = stack.pop()
                 if anchor:
                     self.anchors[anchor] = container
                 continue
-            if not isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent,
-                                      yaml.AliasEvent)):
+            if kind not in _NODE_EVENTS:
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise self.fail(event.start_mark, "holds more than one YAML document; keep one agreement "
+                                        "a file")
                 continue
+            mark = event.start_mark
             top = stack[-1] if stack else None
             if top is not None and top[4] and top[2] is None:
-                top[2] = self._key(event, top)
+                key = self._key(event, top)
+                keys[top[1] + (key,)] = Position(mark.line + 1, mark.column + 1)
+                top[2] = key
                 continue
             path = () if top is None else top[1] + ((top[2],) if top[4] else (len(top[0]),))
-            value = self._value(event, path, stack)
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise self.fail(mark, _TOO_MANY)
+            values[path] = Position(mark.line + 1, mark.column + 1)
+            if kind is _SCALAR and not (event.style or event.tag or event.anchor) and event.value[:1] not in _TYPED:
+                value = event.value  # a plain word: the commonest case by far
+            else:
+                value = self._value(event, path, stack)
             if top is None:
                 root = value
             elif top[4]:
@@ -367,15 +399,11 @@ class _Builder:
         key = event.value
         if key == "<<" and not event.style:
             raise self.fail(event.start_mark, "merge keys (<<) are not part of YAML 1.2; write the keys out in full")
-        path = top[1] + (key,)
         if key in top[0]:
             raise self.fail(event.start_mark, f"the key '{key}' appears twice in the same mapping")
-        self.keys[path] = _at(event.start_mark)
         return key
 
-    def _value(self, event: yaml.NodeEvent, path: JsonPath, stack: list[list[Any]]) -> Any:
-        self._count(event, 1, copied=False)
-        self.values[path] = _at(event.start_mark)
+    def _value(self, event: yaml.Event, path: JsonPath, stack: list[list[Any]]) -> Any:
         if isinstance(event, yaml.AliasEvent):
             return self._alias(event, path)
         if isinstance(event, yaml.ScalarEvent):
@@ -386,13 +414,12 @@ class _Builder:
             if event.anchor:
                 self.anchors[event.anchor] = value
             return value
+        assert isinstance(event, yaml.CollectionStartEvent)
         if len(stack) >= MAX_DEPTH:
             raise self.fail(event.start_mark, f"is nested too deeply (more than {MAX_DEPTH} levels)")
-        if isinstance(event, yaml.MappingStartEvent):
-            stack.append([{}, path, None, event.anchor, True])
-            return stack[-1][0]
-        stack.append([[], path, None, event.anchor, False])
-        return stack[-1][0]
+        container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        stack.append([container, path, None, event.anchor, isinstance(container, dict)])
+        return container
 
     def _alias(self, event: yaml.AliasEvent, path: JsonPath) -> Any:
         if event.anchor not in self.anchors:
@@ -415,7 +442,7 @@ class _Builder:
         return result
 
     def _shell(self, value: Any, pending: list[tuple[Any, Any]], event: yaml.Event) -> Any:
-        self._count(event, 1, copied=True)
+        self._count_copy(event)
         if isinstance(value, (dict, list)):
             shell: Any = type(value)()
             pending.append((value, shell))
@@ -424,11 +451,11 @@ class _Builder:
             self._count_text(event, value)
         return value
 
-    def _count(self, event: yaml.Event, n: int, *, copied: bool) -> None:
-        self.nodes += n
+    def _count_copy(self, event: yaml.Event) -> None:
+        self.nodes += 1
         if self.nodes > MAX_NODES:
             raise self.fail(event.start_mark, f"expands to more than {MAX_NODES:,} values (aliases repeated "
-                            "inside aliases?); an agreement is never this big" if copied else _TOO_MANY)
+                            "inside aliases?); an agreement is never this big")
 
     def _count_text(self, event: yaml.Event, text: str) -> None:
         # A long text repeated by aliases costs nothing here but everything later: bound the copies too.
@@ -444,19 +471,24 @@ def _at(mark: Any) -> Position:
 
 def _load_yaml(text: str, label: str) -> Document:
     builder = _Builder(label)
+    parser = _LOADER(text)
     try:
-        data = builder.build(yaml.parse(text, Loader=_LOADER))
+        data = builder.build(iter(parser.get_event, None))
     except yaml.MarkedYAMLError as e:
         where = _at(e.problem_mark or e.context_mark)
         raise InputError(label, _yaml_reason(e, text, where.line), where.line, where.column) from e
     except yaml.YAMLError as e:
         raise InputError(label, f"is not valid YAML: {e}") from e
+    finally:
+        parser.dispose()
     doc = Document(label, data, builder.values, builder.keys)
-    _check_values(doc)
+    _check_values(doc, risky="\\" in text)
     return doc
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAPPING_END, _SEQUENCE_END, _SCALAR = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.ScalarEvent
+_NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent})
 
 
 def _yaml_reason(e: yaml.MarkedYAMLError, text: str, line: int) -> str:
@@ -480,12 +512,18 @@ def _whole(digits: str, base: int = 10) -> int | float:
 
 
 _MAX_DIGITS = 4000
+_TOO_LARGE = "is too large to be a real amount; put it in quotes if it is meant as text"
 _FLOAT_MAX = int(sys.float_info.max)
 
 
-def _check_values(doc: Document) -> None:
+def _check_values(doc: Document, *, risky: bool) -> None:
     """Refuse strings that no file can hold exactly (lone surrogates, control characters from escapes), and
-    numbers too large to print or compute with (1e999 reads as infinity; a 400-digit amount overflows)."""
+    numbers too large to print or compute with (1e999 reads as infinity; a 400-digit amount overflows).
+
+    Only an escape can put such a character into a value (the raw text was checked when it was decoded), and
+    YAML numbers are checked as they are read, so the walk runs only when the caller says the text is risky."""
+    if not risky:
+        return
     stack: list[tuple[JsonPath, Any]] = [((), doc.data)]
     while stack:
         path, value = stack.pop()
@@ -499,8 +537,7 @@ def _check_values(doc: Document) -> None:
             texts = [(path, value)] if isinstance(value, str) else []
             if isinstance(value, (int, float)) and not isinstance(value, bool) and not _finite(value):
                 pos = doc.locate(path)
-                raise InputError(doc.file, f"the number at {pointer(path)} is too large to be a real amount; put it "
-                                 "in quotes if it is meant as text", pos.line, pos.column)
+                raise InputError(doc.file, f"the number at {pointer(path)} {_TOO_LARGE}", pos.line, pos.column)
         for where, text in texts:
             bad = _FORBIDDEN.search(text)
             if bad:
