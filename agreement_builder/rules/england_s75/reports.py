@@ -1,0 +1,66 @@
+"""An integrated provision agreement provides for quarterly and annual reports to the NHS partner.
+
+Applies to integrated provision (`arrangement_type: integrated_provision` or `integrated_team`). Checks that
+`monitoring.reports` includes a `quarterly` and an `annual` report.
+
+Why:
+A local authority exercising NHS functions under these arrangements reports on them to the NHS bodies every
+quarter and every year (SI 2000/617 reg. 9(4)); the agreement should provide for both reports.
+
+Fails:
+    agreement:
+      title: Eastbury Community Equipment Agreement
+      jurisdiction: england
+      arrangement_type: integrated_provision
+    monitoring:
+      reports:
+        - frequency: annual
+          to: The Integrated Care Board's finance and performance committee
+
+Passes:
+    agreement:
+      title: Eastbury Community Equipment Agreement
+      jurisdiction: england
+      arrangement_type: integrated_provision
+    monitoring:
+      reports:
+        - frequency: quarterly
+          to: The joint commissioning group
+          content: Activity, spending and delivery times against the specification
+        - frequency: annual
+          to: The Integrated Care Board's finance and performance committee
+          content: The year's activity, spending and outcomes, and the plan for the next year
+
+Fix:
+Add a `quarterly` and an `annual` entry under `monitoring.reports`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ...model import Agreement
+from ..base import Issue
+from ..statutory import ENGLAND_S75, INTEGRATED_PROVISION, arrangement
+
+ID = "EN110"
+NAME = "s75-quarterly-and-annual-reports"
+SEVERITY = Severity.ERROR
+PACK = ENGLAND_S75
+SOURCE = "SI 2000/617 reg. 9(4)"
+
+
+def applies(agreement: Agreement) -> bool:
+    return arrangement(agreement) in INTEGRATED_PROVISION
+
+
+def check(agreement: Agreement) -> Iterator[Issue]:
+    monitoring = agreement.child("monitoring")
+    reports = monitoring.children("reports") if monitoring is not None else []
+    frequencies = {r.get("frequency") for r in reports}
+    for frequency, word in (("quarterly", "quarterly"), ("annual", "yearly")):
+        if frequency not in frequencies:
+            yield Issue(("monitoring", "reports"), f"the agreement does not provide for a {word} report to the NHS "
+                        f"partner on the functions exercised ({SOURCE}); add a `{frequency}` entry under "
+                        "`monitoring.reports`")

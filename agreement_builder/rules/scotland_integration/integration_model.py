@@ -1,0 +1,56 @@
+"""The integration scheme names the integration model it uses.
+
+Checks that `agreement.integration_model` is set, and warns when it contradicts `agreement.arrangement_type`
+(an integration joint board model on a lead-agency arrangement, or the reverse).
+
+Why:
+An integration scheme has to say which of the Act's models applies: delegation by both partners to an
+integration joint board, delegation by the local authority to the Health Board, by the Health Board to the
+local authority, or each to the other (Public Bodies (Joint Working) (Scotland) Act 2014 s.1(3)(a), with the
+models in s.1(4)).
+
+Fails:
+    agreement:
+      title: Strathmoor Integration Scheme
+      jurisdiction: scotland
+      arrangement_type: integration_joint_board
+
+Passes:
+    agreement:
+      title: Strathmoor Integration Scheme
+      jurisdiction: scotland
+      arrangement_type: integration_joint_board
+      integration_model: integration_joint_board
+
+Fix:
+Set `integration_model` under `agreement`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...findings import Severity
+from ...model import Agreement
+from ..base import Issue
+from ..statutory import SCOTLAND_INTEGRATION, arrangement
+
+ID = "SI101"
+NAME = "scheme-integration-model"
+SEVERITY = Severity.ERROR
+PACK = SCOTLAND_INTEGRATION
+SOURCE = "Public Bodies (Joint Working) (Scotland) Act 2014 s.1(3)(a)"
+
+
+def check(agreement: Agreement) -> Iterator[Issue]:
+    meta = agreement.meta
+    model = meta.text("integration_model")
+    if not model:
+        yield Issue(meta.at("integration_model"), f"the scheme does not say which integration model applies "
+                    f"({SOURCE}); set `integration_model` under `agreement`")
+        return
+    joint_board = model == "integration_joint_board"
+    if (arrangement(agreement) == "lead_agency" and joint_board) or (
+            arrangement(agreement) == "integration_joint_board" and not joint_board):
+        yield Issue(meta.at("integration_model"), f"the integration model ({model}) does not match the arrangement "
+                    f"type ({arrangement(agreement)}); make the two agree", Severity.WARNING)
