@@ -203,3 +203,17 @@ def test_every_sample_validates_from_the_command_line(cli):
     assert samples
     run = cli("validate", *samples)
     assert run.exit_code == 0, run
+
+
+def test_many_files_are_linted_in_parallel_with_the_same_findings_in_the_same_order(cli, tmp_path: Path):
+    from agreement_builder.lint import PARALLEL_FROM, lint
+
+    for i in range(PARALLEL_FROM + 8):
+        text = MINIMAL if i % 2 else WITH_PURPOSE.replace("Fewer falls", f"Fewer falls ({i})")
+        (tmp_path / f"a{i:02d}.yaml").write_text(text if i % 5 else "agreement: [\n")
+    run = cli("lint", "--format", "json", "--fail-on", "never", str(tmp_path))
+    report = json.loads(run.stdout)
+    expected = [f for path in sorted(tmp_path.iterdir()) for f in sorted(lint(str(path)))]
+    assert [(f["file"], f["line"], f["rule"], f["message"]) for f in report["findings"]] == [
+        (f.file, f.line, f.rule, f.message) for f in expected]
+    assert len(report["files"]) == PARALLEL_FROM + 8

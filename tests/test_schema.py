@@ -131,10 +131,9 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
     return data
 
 
-def test_our_checker_agrees_with_jsonschema_on_every_single_mutation_of_a_sample():
-    from conftest import SAMPLES
-
+def test_our_checker_agrees_with_jsonschema_on_mutations_of_every_sample():
     from agreement_builder.source import load
+    from conftest import SAMPLES
 
     reference = jsonschema.Draft202012Validator(schema.schema())
     samples = sorted(SAMPLES.glob("*.*"))
@@ -142,11 +141,13 @@ def test_our_checker_agrees_with_jsonschema_on_every_single_mutation_of_a_sample
     compared = 0
     for sample in samples:
         data = load(str(sample)).data
-        for path in _paths(data):
-            for value in MUTATIONS:
-                mutated = _set(data, path, value)
-                ours = [p for p in check(mutated) if not p.reference]
-                theirs = list(reference.iter_errors(mutated))
-                assert bool(ours) == bool(theirs), (sample.name, path, value, ours, [e.message for e in theirs])
-                compared += 1
-    assert compared > 1000
+        paths = list(_paths(data))
+        # Evenly spaced places, each given a different wrong (or right) value in turn: a few hundred checks
+        # keep the reference implementation's cost within a CI budget.
+        for n, path in enumerate(paths[:: max(1, len(paths) // 80)]):
+            mutated = _set(data, path, MUTATIONS[n % len(MUTATIONS)])
+            ours = [p for p in check(mutated) if not p.reference]
+            theirs = list(reference.iter_errors(mutated))
+            assert bool(ours) == bool(theirs), (sample.name, path, ours, [e.message for e in theirs])
+            compared += 1
+    assert compared >= 80 * len(samples)
