@@ -6,11 +6,49 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from . import (
+    accountability,
+    accountability_tree,
+    actions,
+    behaviours,
+    boundaries,
+    boundary_links,
+    budget_cycles,
+    communication,
+    complaints,
+    contributions,
+    definitions,
+    delegated_authority,
+    disputes,
+    engagement,
+    executive_group,
+    exit_strategy,
+    finance,
+    host_reporting,
+    information_sharing,
     input_reference,
     input_shape,
     input_syntax,
     input_waiver,
+    joint_training,
+    key_decisions,
+    key_roles,
+    legal_powers,
+    mainstreaming,
+    membership,
+    monitoring,
+    outcome_measures,
+    partner_breadth,
+    partnership_model,
+    performance_feedback,
+    priorities,
     purpose,
+    representation_levels,
+    risk,
+    roles,
+    shared_leadership,
+    staff_terms,
+    supervision,
+    time_horizon,
 )
 from .base import Rule
 
@@ -20,7 +58,13 @@ if TYPE_CHECKING:
 
 MODULES: tuple[ModuleType, ...] = (
     input_syntax, input_shape, input_reference, input_waiver,
-    purpose,
+    purpose, membership, accountability, roles, finance, boundaries, risk, disputes, supervision, complaints,
+    exit_strategy, legal_powers,
+    partner_breadth, delegated_authority, key_decisions, executive_group, shared_leadership, key_roles,
+    accountability_tree, outcome_measures, priorities, actions, monitoring, information_sharing, contributions,
+    mainstreaming, host_reporting, representation_levels, definitions, joint_training, engagement, behaviours,
+    communication, time_horizon, boundary_links, budget_cycles, staff_terms, performance_feedback,
+    partnership_model,
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in map(Rule.from_module, MODULES)}

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import inspect
 import re
+import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
 from ..findings import Severity
-from ..model import Agreement
+from ..model import Agreement, Node
 from ..source import JsonPath
 
 
@@ -49,11 +50,57 @@ class Rule:
     def part(self, heading: str) -> str:
         """One part of the documentation: ``Why``, ``Fails``, ``Passes`` or ``Fix`` (empty when absent)."""
         match = re.search(rf"^{heading}:\n?(.*?)(?=^(?:Why|Fails|Passes|Fix):|\Z)", self.doc, re.S | re.M)
-        return inspect.cleandoc(match.group(1)) if match else ""
+        return textwrap.dedent(match.group(1)).strip() if match else ""
 
 
 def missing(agreement: Agreement, element: str, what: str) -> Iterator[Issue]:
     """An error when ``element`` is neither a section nor covered by an additional clause."""
     if agreement.section(element) is None and element not in agreement.covered():
-        yield Issue((element,), f"{what} is missing: add a `{element}` section, or an additional clause "
+        article = "an" if element[0] in "aeiou" else "a"
+        yield Issue((element,), f"{what} is missing: add {article} `{element}` section, or an additional clause "
                                 f"that covers it")
+
+
+def filled(node: Node | None, key: str) -> bool:
+    """Whether ``node`` states something at ``key``: not absent, blank or an empty list or mapping."""
+    value = None if node is None else node.get(key)
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, (bool, int, float)):
+        return True
+    return bool(value)  # None, or a list or mapping: stated when not empty
+
+
+def groups(agreement: Agreement) -> list[Node]:
+    """The partnership's boards and groups (from the accountability section)."""
+    accountability = agreement.section("accountability")
+    return accountability.children("groups") if accountability is not None else []
+
+
+def top_group(agreement: Agreement) -> Node | None:
+    """The overarching body: the group named as such, else the only group that reports to no other."""
+    accountability = agreement.section("accountability")
+    named = accountability.text("overarching_body") if accountability is not None else ""
+    found = groups(agreement)
+    if named:
+        return next((g for g in found if g.get("id") == named), None)
+    tops = [g for g in found if not g.text("reports_to")]
+    return tops[0] if len(tops) == 1 else None
+
+
+def name_of(agreement: Agreement, ref: str) -> str:
+    """How a message names a party, person or group: its short name or name, else its id."""
+    node = (agreement.party(ref) or agreement.person(ref)
+            or next((g for g in groups(agreement) if g.get("id") == ref), None))
+    return ref if node is None else called(node)
+
+
+def called(node: Node) -> str:
+    """How a message names a party, person or group node: its short name, else its name, else its id."""
+    return node.text("short_name") or node.text("name") or str(node.get("id", ""))
+
+
+def label(text: str, limit: int = 60) -> str:
+    """A short quotation of free text for a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

@@ -1,0 +1,51 @@
+"""Each action has an owner, a cost or the resources it needs, and a due date.
+
+Warns for each entry in `actions` that lacks an owner, a cost or resources, or a due date; notes when the
+agreement has no actions at all.
+
+Why:
+A vision becomes change only through actions someone is responsible for, that have been costed and that
+are on a timetable; without those three an action plan is a wish list (briefing: Processes > Act).
+
+Fails:
+    actions:
+      - description: Set up a joint falls response service.
+
+Passes:
+    actions:
+      - description: Set up a joint falls response service.
+        owner: nv-health
+        cost: 120000
+        due: 2027-03-31
+
+Fix:
+Give each action an `owner`, a `cost` or `resources`, and a `due` date (YYYY-MM-DD).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Severity
+from ..model import Agreement
+from .base import Issue, filled, label
+
+ID = "AB210"
+NAME = "actions"
+SEVERITY = Severity.WARNING
+SOURCE = "Processes > Act"
+
+
+def check(agreement: Agreement) -> Iterator[Issue]:
+    actions = agreement.children("actions")
+    if not actions:
+        yield Issue(("actions",), "the agreement has no action plan; list the first `actions`, each with an "
+                    "owner, a cost or resources, and a due date", Severity.INFO)
+    for action in actions:
+        gaps = [what for what, present in (
+            ("an owner (`owner`)", filled(action, "owner")),
+            ("a cost or resources (`cost` or `resources`)", filled(action, "cost") or filled(action, "resources")),
+            ("a due date (`due`)", filled(action, "due"))) if not present]
+        if gaps:
+            listed = ", ".join(gaps[:-1]) + " and " + gaps[-1] if len(gaps) > 1 else gaps[0]
+            yield Issue(action.path, f"the action '{label(action.text('description'))}' is missing {listed}")

@@ -1,0 +1,89 @@
+"""The agreement has a dispute protocol that escalates in stages and ends short of the courts.
+
+Checks that a `disputes` section exists (or an additional clause covers it). When it does, warns where it has
+no escalation stages, where its first stage is litigation, where a stage has no timescale, and where the
+protocol ends in court or never reaches mediation or another independent resolution.
+
+Why:
+Partners will disagree; what matters is that they have agreed in advance how a disagreement climbs, step by
+step and within set times, to someone independent, so that going to law is never needed (briefing:
+Structures > Have a partnership agreement; Cultural).
+
+Fails:
+    disputes:
+      stages:
+        - name: Either partner may start court proceedings
+
+Passes:
+    disputes:
+      stages:
+        - name: Discussion between the lead officers
+          timescale_days: 14
+        - name: Meeting of the partners' chief executives
+          timescale_days: 21
+      final_resolution: Mediation by an independent mediator the partners choose together.
+
+Fix:
+List the `stages` in order, each with `timescale_days`, and end with a `final_resolution` by mediation,
+arbitration or another independent person rather than the courts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Severity
+from ..model import Agreement, Node
+from .base import Issue, filled, label, missing
+
+ID = "AB108"
+NAME = "disputes"
+ELEMENT = "disputes"
+SEVERITY = Severity.ERROR
+SOURCE = "Structures > Have a partnership agreement; Cultural"
+
+_LITIGATION = re.compile(r"\b(courts?|litigat\w*|legal (proceedings|action)|lawsuit|sue|"
+                         r"judicial review|tribunal)\b", re.I)
+_NEGATION = re.compile(r"\b(without|avoid\w*|not|never|no|rather than|instead of|short of)\b", re.I)
+_INDEPENDENT = re.compile(r"\b(mediat\w*|arbitrat\w*|independent|conciliat\w*|adjudicat\w*|"
+                          r"expert determination)\b", re.I)
+
+
+def litigates(text: str) -> bool:
+    """Whether ``text`` sends a dispute to law (a mention like "without going to court" does not)."""
+    for match in _LITIGATION.finditer(text):
+        clause = re.split(r"[.;:,]", text[:match.start()])[-1]
+        if not _NEGATION.search(clause[-40:]):
+            return True
+    return False
+
+
+def _words(stage: Node) -> str:
+    return " ".join(stage.text(k) for k in ("name", "description", "escalation_to"))
+
+
+def check(agreement: Agreement) -> Iterator[Issue]:
+    yield from missing(agreement, ELEMENT, "A protocol for resolving disputes without going to law")
+    section = agreement.section(ELEMENT)
+    if section is None:
+        return
+    stages = section.children("stages")
+    if not stages:
+        yield Issue(section.at("stages"), "the dispute protocol sets out no escalation stages; list them in "
+                    "order, each with who deals with it and how long it may take", Severity.WARNING)
+    elif litigates(_words(stages[0])):
+        yield Issue(stages[0].path, "the dispute protocol starts with litigation; begin with discussion between "
+                    "the partners and keep the courts out of it", Severity.WARNING)
+    for stage in stages:
+        if not filled(stage, "timescale_days"):
+            yield Issue(stage.path, f"the dispute stage '{label(stage.text('name'))}' has no timescale; add "
+                        "`timescale_days`", Severity.WARNING)
+    final = section.text("final_resolution")
+    if litigates(final):
+        yield Issue(section.at("final_resolution"), "the dispute protocol ends in court; end it with mediation "
+                    "or another independent resolution instead", Severity.WARNING)
+    elif not _INDEPENDENT.search(" ".join([final, *map(_words, stages)])):
+        yield Issue(section.at("final_resolution"), "the dispute protocol never reaches mediation or another "
+                    "independent resolution; add a `final_resolution` such as independent mediation",
+                    Severity.WARNING)

@@ -1,0 +1,81 @@
+"""The agreement says how the partnership ends, or how it is evaluated and continued where ending is not right.
+
+Checks that an `exit_strategy` section exists (or an additional clause covers it). When it does, warns where
+it does not say which branch it takes; for the `exit` branch, where it has no trigger, no notice period, or
+no arrangements for staff, assets, data and service users; for the `continuation` branch, where it has no
+evaluation timetable or does not say how the decision to continue is made.
+
+Why:
+A partnership set up to reach a goal should know in advance when and how it will wind up, and who inherits
+what; one meant to last should instead be evaluated on a fixed timetable and renewed, changed or ended on
+the evidence (briefing: Structures > Have a partnership agreement; Processes > Monitor for outcomes).
+
+Fails:
+    exit_strategy:
+      approach: exit
+      triggers:
+        - The partners agree the outcomes have been met.
+
+Passes:
+    exit_strategy:
+      approach: exit
+      triggers:
+        - The partners agree the outcomes have been met.
+        - A partner gives notice to leave and the others decide not to continue.
+      notice_months: 12
+      arrangements: Seconded staff return to their employers; shared equipment passes to the Council; case
+        records go to the partner providing each person's continuing care.
+
+Fix:
+Set `approach`. For `exit`, add `triggers`, `notice_months` and `arrangements`; for `continuation`, add an
+`evaluation_timetable` and say under `continuation` how the partners decide to continue, change or end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Severity
+from ..model import Agreement, Node
+from .base import Issue, filled, missing
+
+ID = "AB111"
+NAME = "exit-strategy"
+ELEMENT = "exit_strategy"
+SEVERITY = Severity.ERROR
+SOURCE = "Structures > Have a partnership agreement; Processes > Monitor for outcomes"
+
+_BRANCHES: dict[str, tuple[tuple[str, str], ...]] = {
+    "exit": (("triggers", "the events that start the exit (`triggers`)"),
+             ("notice_months", "how much notice a partner gives (`notice_months`)"),
+             ("arrangements", "what happens to staff, assets, data and service users (`arrangements`)")),
+    "continuation": (("evaluation_timetable", "when the partnership is evaluated (`evaluation_timetable`)"),
+                     ("continuation", "how the partners decide to continue, change or end (`continuation`)")),
+}
+
+
+def _branch(section: Node) -> str | None:
+    """The branch the strategy takes: as stated, else the one it states most of (a complete one if any)."""
+    stated = section.text("approach")
+    if stated in _BRANCHES:
+        return stated
+    scores = {name: sum(filled(section, key) for key, _ in fields) / len(fields)
+              for name, fields in _BRANCHES.items()}
+    best = max(scores, key=lambda name: scores[name])
+    return best if scores[best] else None
+
+
+def check(agreement: Agreement) -> Iterator[Issue]:
+    yield from missing(agreement, ELEMENT, "An exit strategy, or an evaluation timetable and continuation strategy")
+    section = agreement.section(ELEMENT)
+    if section is None:
+        return
+    branch = _branch(section)
+    if branch is None:
+        yield Issue(section.at("approach"), "the exit strategy does not say whether the partnership will end once "
+                    "its goals are met (`exit`) or be evaluated and continued (`continuation`); set `approach`",
+                    Severity.WARNING)
+        return
+    for key, what in _BRANCHES[branch]:
+        if not filled(section, key):
+            yield Issue(section.at(key), f"the exit strategy ({branch}) does not say {what}", Severity.WARNING)

@@ -1,0 +1,72 @@
+"""The agreement states the legal powers the partnership acts under and what is delegated to it.
+
+Checks that a `legal_powers` section exists (or an additional clause covers it). When it does, warns where it
+names no statute, where a statute is cited without the provision relied on, where it says nothing of which
+functions are delegated (or that the partners keep them all), where a delegated function does not say who
+delegates it and who exercises it, and where it does not say whether the partnership is a legal entity.
+
+Why:
+A partnership can only do what its members' powers allow; the agreement should cite the powers relied on and
+record which functions pass to whom, so that decisions taken in the partnership's name stand up (briefing:
+Structures > Have a partnership agreement; Structures > Authority to make decisions).
+
+Fails:
+    legal_powers:
+      statutes:
+        - name: Community Care and Health (Scotland) Act 2002
+
+Passes:
+    legal_powers:
+      statutes:
+        - name: Community Care and Health (Scotland) Act 2002
+          provision: section 13
+      delegated_functions:
+        - function: Assessment of need for community care services
+          from: nvc
+          to: nv-health
+      legal_status: The partnership is not a legal entity; the Council contracts on its behalf.
+
+Fix:
+Cite each statute with its `provision`; list `delegated_functions` with `from` and `to` (or, if nothing is
+delegated, the `retained_functions`); add `legal_status`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Severity
+from ..model import Agreement
+from .base import Issue, filled, label, missing
+
+ID = "AB112"
+NAME = "legal-powers"
+ELEMENT = "legal_powers"
+SEVERITY = Severity.ERROR
+SOURCE = "Structures > Have a partnership agreement; Structures > Authority to make decisions"
+
+
+def check(agreement: Agreement) -> Iterator[Issue]:
+    yield from missing(agreement, ELEMENT, "The legal powers of the partnership")
+    section = agreement.section(ELEMENT)
+    if section is None:
+        return
+    if not section.children("statutes"):
+        yield Issue(section.at("statutes"), "the legal powers name no Act or regulations; list the `statutes` the "
+                    "partnership acts under", Severity.WARNING)
+    for statute in section.children("statutes"):
+        if not filled(statute, "provision"):
+            yield Issue(statute.path, f"{label(statute.text('name'))} is cited without the section or regulation "
+                        "relied on; add `provision`", Severity.WARNING)
+    functions = section.children("delegated_functions")
+    if not functions and not filled(section, "retained_functions"):
+        yield Issue(section.at("delegated_functions"), "the legal powers do not say which functions are "
+                    "delegated, and to whom; list `delegated_functions`, or the `retained_functions` if nothing "
+                    "is delegated", Severity.WARNING)
+    for function in functions:
+        if not filled(function, "from") or not filled(function, "to"):
+            yield Issue(function.path, f"the delegated function '{label(function.text('function'))}' does not say "
+                        "which partner delegates it (`from`) and who exercises it (`to`)", Severity.WARNING)
+    if not filled(section, "legal_status"):
+        yield Issue(section.at("legal_status"), "the legal powers do not say whether the partnership is a legal "
+                    "entity, or who contracts on its behalf; add `legal_status`", Severity.WARNING)

@@ -1,0 +1,79 @@
+"""The rule catalogue: every rule module is registered, documented, cited and numbered consistently."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+
+from agreement_builder import rules as catalogue
+from agreement_builder.findings import Severity
+from agreement_builder.model import ELEMENTS
+from agreement_builder.rules import MODULES, RULES, Rule
+
+# The briefing's section headings, as rules cite them ("Part > Section"), from its table of contents.
+BRIEFING_SECTIONS = {
+    "Introduction",
+    "People > Fill knowledge and skills gap", "People > Develop people and partnerships", "People > Behave!",
+    "People > Agree roles", "People > Lead",
+    "Structures > Involve the right partners", "Structures > Have a partnership agreement",
+    "Structures > Authority to make decisions",
+    "Structures > Choose the right model of partnership for your purpose",
+    "Structures > Rationalise partnership and change",
+    "Processes > Engage users and carers", "Processes > Picture the future", "Processes > Act",
+    "Processes > Monitor for outcomes", "Processes > Communicate", "Processes > Mainstream",
+    "Resources > Money", "Resources > Information", "Resources > Time",
+    "External", "Cultural", "Unintended consequences", "Conclusion", "Review questions",
+}
+BRIEFING_RULES = [rule for rule in RULES.values() if rule.pack == "briefing"]
+
+
+def test_every_rule_module_in_the_package_is_registered():
+    found = [importlib.import_module(info.name)
+             for info in pkgutil.walk_packages(catalogue.__path__, prefix=f"{catalogue.__name__}.")]
+    rule_modules = {module.__name__ for module in found if hasattr(module, "ID")}
+    assert len(rule_modules) > 12
+    assert rule_modules == {module.__name__ for module in MODULES}
+
+
+def test_rule_ids_are_unique_and_follow_the_pattern():
+    ids = [module.ID for module in MODULES]
+    assert len(ids) == len(set(ids)) == len(RULES)
+    assert all(re.fullmatch(r"AB\d{3}", i) for i in ids), ids
+
+
+def test_rule_names_are_unique():
+    names = [rule.name for rule in RULES.values()]
+    assert len(names) == len(set(names))
+
+
+def test_the_twelve_element_rules_are_ab101_to_ab112_in_the_briefings_order():
+    element_rules = sorted((r for r in RULES.values() if r.element), key=lambda r: r.id)
+    assert [(r.id, r.element) for r in element_rules] == [(f"AB{101 + i}", e) for i, e in enumerate(ELEMENTS)]
+    assert {r.severity for r in element_rules} == {Severity.ERROR}
+
+
+def test_recommendation_rules_are_numbered_from_ab201_without_gaps():
+    ids = sorted(r.id for r in BRIEFING_RULES if r.id.startswith("AB2"))
+    assert ids == [f"AB{201 + i}" for i in range(len(ids))]
+    assert len(ids) >= 15
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_every_rule_is_documented(rule: Rule):
+    assert rule.summary.endswith("."), rule.summary
+    for part in ("Why", "Fails", "Passes", "Fix"):
+        assert rule.part(part), f"{rule.id} has no {part}"
+    assert rule.part("Fails") != rule.part("Passes")
+
+
+@pytest.mark.parametrize("rule", BRIEFING_RULES, ids=lambda r: r.id)
+def test_briefing_rules_cite_sections_the_briefing_has(rule: Rule):
+    cited = re.findall(r"\(briefing:\s+([^)]+)\)", rule.part("Why"))
+    assert cited, f"{rule.id}'s Why cites no briefing section"
+    in_why = {" ".join(s.split()) for text in cited for s in text.split(";")}
+    in_source = {s.strip() for s in rule.source.split(";")}
+    assert in_why <= BRIEFING_SECTIONS, in_why - BRIEFING_SECTIONS
+    assert in_source <= in_why, f"{rule.id}: SOURCE names {in_source - in_why}, which its Why does not cite"
