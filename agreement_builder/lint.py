@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -53,9 +53,11 @@ def validate(name: str) -> Checked:
 def lint(name: str, packs: Iterable[str] | None = None) -> list[Finding]:
     """Every finding for one file: parse and schema problems, or else the rules of the chosen packs."""
     checked = validate(name)
-    if not checked.valid or checked.document is None:
+    # Rules need the shape the schema promises; a dangling reference does not stop them (they look ids up and
+    # cope with none found), so removing a section still reports that section as missing.
+    if checked.document is None or any(f.rule != REFERENCE for f in checked.findings):
         return checked.findings
-    return lint_agreement(Agreement.from_document(checked.document), packs)
+    return checked.findings + lint_agreement(Agreement.from_document(checked.document), packs)
 
 
 PARALLEL_FROM = 32
@@ -80,7 +82,7 @@ def lint_agreement(agreement: Agreement, packs: Iterable[str] | None = None) -> 
     """The rule findings for a valid agreement, waivers applied; ``packs`` defaults to those that fit it."""
     rules = [rule for pack in (packs or packs_for(agreement)) for rule in _pack_rules(pack)]
     findings = [finding for rule in rules for finding in run_rule(rule, agreement)]
-    return apply_waivers(agreement, findings)
+    return apply_waivers(agreement, findings, {rule.id for rule in rules})
 
 
 def _pack_rules(pack: str) -> list[Rule]:
@@ -100,8 +102,12 @@ def run_rule(rule: Rule, agreement: Agreement) -> list[Finding]:
     return findings
 
 
-def apply_waivers(agreement: Agreement, findings: list[Finding]) -> list[Finding]:
-    """Mark waived findings; a waiver for an unknown rule, or one that matches nothing, is a finding itself."""
+def apply_waivers(agreement: Agreement, findings: list[Finding], ran: Collection[str] | None = None) -> list[Finding]:
+    """Mark waived findings; a waiver for an unknown rule, or one that matches nothing, is a finding itself.
+
+    ``ran`` holds the ids of the rules that were run, when known: a waiver for a rule of a pack that was not
+    chosen has nothing to match this time, and is left alone.
+    """
     document = agreement.document
     result = list(findings)
     for waiver in agreement.children("waivers"):
@@ -117,7 +123,7 @@ def apply_waivers(agreement: Agreement, findings: list[Finding]) -> list[Finding
             if finding.rule == rule and finding.waived is None and _within(finding.path, scope):
                 result[i] = replace(finding, waived=reason)
                 matched = True
-        if not matched:
+        if not matched and (ran is None or rule in ran):
             result.append(Finding(document.file, where.line, where.column, WAIVER, Severity.WARNING,
                                   f"this waiver for {rule} matches no finding; remove it", pointer(waiver.path)))
     return result

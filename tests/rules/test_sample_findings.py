@@ -18,12 +18,6 @@ COMPLETE = SAMPLES / "complete.yaml"
 FIRST_DRAFT = SAMPLES / "first-draft.yaml"
 ELEMENT_RULES = {rule.element: rule.id for rule in RULES.values() if rule.element}
 
-# Removing these sections leaves references into them dangling (actions name outcomes; delegated functions
-# name groups), and the linter runs no rules on an agreement whose references do not resolve. The dangling
-# references themselves are reported (REFERENCE); the test asks that the missing element be reported too.
-DANGLING = {"purpose", "accountability"}
-
-
 def _described(findings: list) -> str:
     return "\n".join(f"{f.location}: {f.rule} [{f.severity}] {f.message}" for f in findings)
 
@@ -33,9 +27,7 @@ def test_the_complete_sample_lints_without_a_single_finding():
     assert found == [], _described(found)
 
 
-@pytest.mark.parametrize("element", [
-    pytest.param(e, marks=pytest.mark.xfail(strict=True, reason="removing it leaves dangling references"))
-    if e in DANGLING else e for e in ELEMENTS])
+@pytest.mark.parametrize("element", ELEMENTS)
 def test_removing_one_section_from_the_complete_sample_is_an_error_naming_it(element: str, tmp_path: Path):
     data = load(str(COMPLETE)).data
     del data[element]
