@@ -20,6 +20,7 @@ from . import (
     delegated_authority,
     disputes,
     engagement,
+    england_s75,
     executive_group,
     exit_strategy,
     finance,
@@ -45,8 +46,11 @@ from . import (
     representation_levels,
     risk,
     roles,
+    scotland_2002,
+    scotland_integration,
     shared_leadership,
     staff_terms,
+    statutory,
     supervision,
     time_horizon,
 )
@@ -65,6 +69,7 @@ MODULES: tuple[ModuleType, ...] = (
     mainstreaming, host_reporting, representation_levels, definitions, joint_training, engagement, behaviours,
     communication, time_horizon, boundary_links, budget_cycles, staff_terms, performance_feedback,
     partnership_model,
+    *scotland_2002.MODULES, *scotland_integration.MODULES, *england_s75.MODULES,
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in map(Rule.from_module, MODULES)}
@@ -72,9 +77,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in map(Rule.from_module, MODULE
 PACKS: dict[str, str] = {
     "input": "Checks the pipeline makes on every file: syntax, shape, references, waivers.",
     "briefing": "Good practice for any partnership agreement, from the briefing (always applied).",
+    **{pack.PACK: pack.DESCRIPTION for pack in (scotland_2002, scotland_integration, england_s75)},
 }
 
 
 def packs_for(agreement: Agreement) -> list[str]:
     """The packs that apply to an agreement by default: the briefing pack, plus any statutory pack it fits."""
-    return ["briefing"]
+    return ["briefing", *statutory.statutory_packs(agreement)]

@@ -4,6 +4,8 @@ Checks that an `exit_strategy` section exists (or an additional clause covers it
 it does not say which branch it takes; for the `exit` branch, where it has no trigger, no notice period, or
 no arrangements for staff, assets, data and service users; for the `continuation` branch, where it has no
 evaluation timetable or does not say how the decision to continue is made.
+A Scottish integration scheme whose `term` sets its review at least every five years meets the element
+through that statutory review (Public Bodies (Joint Working) (Scotland) Act 2014 s.44; see SI107).
 
 Why:
 A partnership set up to reach a goal should know in advance when and how it will wind up, and who inherits
@@ -38,6 +40,7 @@ from collections.abc import Iterator
 from ..findings import Severity
 from ..model import Agreement, Node
 from .base import Issue, filled, missing
+from .statutory import scheme_review
 
 ID = "AB111"
 NAME = "exit-strategy"
@@ -66,6 +69,8 @@ def _branch(section: Node) -> str | None:
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
+    if scheme_review(agreement) is not None:
+        return  # a scheme cannot simply be left; its statutory review is its evaluation and continuation
     yield from missing(agreement, ELEMENT, "An exit strategy, or an evaluation timetable and continuation strategy")
     section = agreement.section(ELEMENT)
     if section is None:

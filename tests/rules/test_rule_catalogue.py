@@ -41,7 +41,7 @@ def test_every_rule_module_in_the_package_is_registered():
 def test_rule_ids_are_unique_and_follow_the_pattern():
     ids = [module.ID for module in MODULES]
     assert len(ids) == len(set(ids)) == len(RULES)
-    assert all(re.fullmatch(r"AB\d{3}", i) for i in ids), ids
+    assert all(re.fullmatch(r"(AB|SC|SI|EN)\d{3}", i) for i in ids), ids  # SC, SI, EN: the statutory packs
 
 
 def test_rule_names_are_unique():

@@ -1,13 +1,13 @@
-"""The section 75 agreement names the NHS functions and the health-related functions it covers.
+"""The section 75 agreement names the functions it covers, both the NHS body's and the local authority's.
 
 Checks that `legal_powers.functions_covered` (or `legal_powers.delegated_functions`) lists at least one
 function; and, where the parties include both an NHS body and a local authority, that the list includes a
 function of each.
 
 Why:
-The agreement has to identify both the NHS functions and the local authority's health-related functions
-whose exercise the arrangements are about (SI 2000/617 reg. 7(3)(c) for pooled funds; reg. 9(3)(c) for
-integrated provision).
+The agreement has to identify the functions of the NHS body, and the health-related functions of the local
+authority, whose exercise the arrangements are about (SI 2000/617 reg. 7(3)(c) for pooled funds; reg. 9(3)(c)
+for integrated provision).
 
 Fails:
     agreement:
@@ -58,8 +58,8 @@ def _gaps(agreement: Agreement, cite: str) -> Iterator[Issue]:
     delegated = legal_powers.children("delegated_functions") if legal_powers is not None else []
     path = ("legal_powers", "functions_covered")
     if not covered and not delegated:
-        yield Issue(path, f"the agreement does not list the NHS functions and health-related functions it covers "
-                    f"({cite}); list them under `legal_powers.functions_covered`")
+        yield Issue(path, "the agreement does not list the functions it covers, of the NHS body and of the local "
+                    f"authority ({cite}); list them under `legal_powers.functions_covered`")
         return
     owners = {f.text("party") for f in covered} | {f.text("from") for f in delegated}
     sectors = {p.get("sector") for p in agreement.parties}

@@ -5,8 +5,8 @@ Applies when the integration model is a lead-agency model (or, with no model sta
 
 Why:
 Where functions are delegated to the Health Board, to the local authority, or each to the other, the scheme
-has to say which of the receiving body's own functions are to be carried out in conjunction with those it
-receives (Public Bodies (Joint Working) (Scotland) Act 2014 s.1(3)(c)).
+has to say which of the receiving body's own functions it will exercise together with those it receives
+(Public Bodies (Joint Working) (Scotland) Act 2014 s.1(3)(c)).
 
 Fails:
     agreement:
@@ -60,5 +60,5 @@ def applies(agreement: Agreement) -> bool:
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.child("legal_powers"), "retained_functions"):
         yield Issue(("legal_powers", "retained_functions"), "the scheme does not say which of the lead agency's own "
-                    f"functions are carried out in conjunction with the delegated ones ({SOURCE}); list them under "
+                    f"functions it exercises together with the delegated ones ({SOURCE}); list them under "
                     "`legal_powers.retained_functions`")

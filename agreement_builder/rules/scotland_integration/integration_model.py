@@ -5,9 +5,9 @@ Checks that `agreement.integration_model` is set, and warns when it contradicts 
 
 Why:
 An integration scheme has to say which of the Act's models applies: delegation by both partners to an
-integration joint board, delegation by the local authority to the Health Board, by the Health Board to the
-local authority, or each to the other (Public Bodies (Joint Working) (Scotland) Act 2014 s.1(3)(a), with the
-models in s.1(4)).
+integration joint board, the council handing functions to the Health Board, the Health Board handing them
+to the council, or each handing functions to the other (Public Bodies (Joint Working) (Scotland) Act 2014
+s.1(3)(a), with the models in s.1(4)).
 
 Fails:
     agreement:
