@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 import jinja2.exceptions
 import jinja2.sandbox
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .errors import TemplateError, UsageError
 
@@ -70,7 +70,7 @@ def _finalize(value: Any) -> Any:
         raise TemplateError("a template printed a value the agreement does not have (None); test it with "
                             "{% if ... %} first")
     text = value.strip() if isinstance(value, str) else str(value)
-    return Markup("<v>") + escape(text) + Markup("</v>")
+    return Markup("<v>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</v>")
 
 
 def environment(folder: Path | None = None) -> jinja2.Environment:
@@ -153,6 +153,9 @@ def _where(error: BaseException, name: str) -> str:
 # ---------------------------------------------------------------- what templates see
 
 
+_NONE: Mapping[str, Any] = {}
+
+
 class View:
     """A read-only view of one mapping in the input: a field the schema knows but the input leaves out is
     ``None``; a name the schema does not know is undefined, so StrictUndefined catches a misspelt field.
@@ -169,13 +172,15 @@ class View:
         self._seen = seen if seen is not None else set()
 
     def __getattr__(self, name: str) -> Any:
-        properties = self._schema.get("properties", {})
-        if name not in properties:
+        field = self._schema.get("properties", _NONE).get(name)
+        if field is None:
             raise AttributeError(name)
-        self._seen.add(self._path + (name,))
-        if name not in self._data:
-            return None
-        return wrap(self._data[name], properties[name], self._defs, self._path + (name,), self._seen)
+        path = self._path + (name,)
+        self._seen.add(path)
+        value = self._data.get(name)
+        if value is None or isinstance(value, (str, int, float)):
+            return value
+        return wrap(value, field, self._defs, path, self._seen)
 
     def __getitem__(self, name: str) -> Any:
         try:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from lxml import etree
 
@@ -205,13 +204,16 @@ class Reader:
 
     def inline(self, element: etree._Element, skip: Iterable[str] = ()) -> Inline:
         """The inline content of ``element``, whitespace of template text collapsed, values kept exactly."""
+        if not len(element):  # the common case, a cell or clause of template text only
+            text = _SPACE.sub(" ", element.text or "").strip()
+            return (Span(text),) if text else ()
         pieces: list[_Piece] = []
-        self._collect(element, _Piece(""), pieces, frozenset(skip))
+        self._collect(element, _PLAIN, pieces, frozenset(skip))
         return _tidy(pieces)
 
-    def _collect(self, element: etree._Element, style: _Piece, pieces: list[_Piece], skip: frozenset[str]) -> None:
+    def _collect(self, element: etree._Element, look: _Look, pieces: list[_Piece], skip: frozenset[str]) -> None:
         if element.text:
-            pieces.append(style._replace(text=_SPACE.sub(" ", element.text), template=True))
+            pieces.append((_SPACE.sub(" ", element.text), look, True))
         for child in element:
             tag = child.tag
             if tag in skip:
@@ -219,32 +221,32 @@ class Reader:
             elif tag == "v":
                 if len(child):
                     raise self.fail(child, "a value holds markup")
-                pieces.append(style._replace(text=child.text or ""))
+                pieces.append((child.text or "", look, False))
             elif tag == "b":
-                self._collect(child, style._replace(bold=True), pieces, skip)
+                self._collect(child, (True, look[1], look[2], look[3]), pieces, skip)
             elif tag == "i":
-                self._collect(child, style._replace(italic=True), pieces, skip)
+                self._collect(child, (look[0], True, look[2], look[3]), pieces, skip)
             elif tag == "term":
-                self._collect(child, style._replace(term=True), pieces, skip)
+                self._collect(child, (look[0], look[1], True, look[3]), pieces, skip)
             elif tag == "ref":
-                pieces.append(self._reference(child, style))
+                pieces.append(self._reference(child, look))
             elif tag == "br":
-                pieces.append(style._replace(text="\n"))
+                pieces.append(("\n", look, False))
             else:
                 raise self.fail(child, f"<{tag}> cannot appear inside text here")
             if child.tail:
-                pieces.append(style._replace(text=_SPACE.sub(" ", child.tail), template=True))
+                pieces.append((_SPACE.sub(" ", child.tail), look, True))
 
-    def _reference(self, element: etree._Element, style: _Piece) -> _Piece:
+    def _reference(self, element: etree._Element, look: _Look) -> _Piece:
         if "schedule" in element.attrib:
             key = element.get("schedule", "")
             if key not in self.schedules:
                 raise self.fail(element, f"refers to the schedule '{key}', which this agreement does not have")
-            return style._replace(text=f"Schedule {self.schedules[key]}", link=f"schedule-{key}")
+            return f"Schedule {self.schedules[key]}", (look[0], look[1], look[2], f"schedule-{key}"), False
         key = element.get("section", "")
         if key not in self.sections:
             raise self.fail(element, f"refers to the section '{key}', which this agreement does not have")
-        return style._replace(text=f"clause {self.sections[key]}", link=f"clause-{key}")
+        return f"clause {self.sections[key]}", (look[0], look[1], look[2], f"clause-{key}"), False
 
     # ---- blocks
 
@@ -337,32 +339,32 @@ class Reader:
         return self.inline(heading), self.inline(placeholder)
 
 
-class _Piece(NamedTuple):
-    """A span while it is read; ``template`` marks template prose, which may be trimmed at paragraph ends."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    term: bool = False
-    link: str | None = None
-    template: bool = False
+# While text is read: a look is (bold, italic, term, link); a piece is (text, look, is template prose).
+# Template prose may be trimmed at the ends of a paragraph; values never are.
+_Look = tuple[bool, bool, bool, str | None]
+_Piece = tuple[str, _Look, bool]
+_PLAIN: _Look = (False, False, False, None)
 
 
 def _tidy(pieces: list[_Piece]) -> Inline:
     """Trim template white space at the ends, drop empty pieces, and join neighbours that look the same."""
-    if pieces and pieces[0].template:
-        pieces[0] = pieces[0]._replace(text=pieces[0].text.lstrip())
-    if pieces and pieces[-1].template:
-        pieces[-1] = pieces[-1]._replace(text=pieces[-1].text.rstrip())
+    if pieces and pieces[0][2]:
+        pieces[0] = (pieces[0][0].lstrip(), pieces[0][1], True)
+    if pieces and pieces[-1][2]:
+        pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1], True)
     result: list[Span] = []
-    for piece in pieces:
-        if not piece.text:
+    texts: list[str] = []
+    current: _Look | None = None
+    for text, look, _ in pieces:
+        if not text:
             continue
-        last = result[-1] if result else None
-        if last is not None and (last.bold, last.italic, last.term, last.link) == piece[1:5]:
-            result[-1] = Span(last.text + piece.text, last.bold, last.italic, last.term, last.link)
-        else:
-            result.append(Span(*piece[:5]))
+        if look != current and texts:
+            result.append(Span("".join(texts), *current))  # type: ignore[misc]
+            texts = []
+        current = look
+        texts.append(text)
+    if texts and current is not None:
+        result.append(Span("".join(texts), *current))
     return tuple(result)
 
 

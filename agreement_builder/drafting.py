@@ -23,7 +23,7 @@ BODY: tuple[str, ...] = (
     "definitions", "parties", "purpose", "legal_powers", "boundaries", "membership", "accountability",
     "decision_making", "roles", "behaviours", "finance", "risk", "engagement", "supervision",
     "information_sharing", "communication", "monitoring", "mainstreaming", "complaints", "disputes",
-    "exit_strategy", "variation",
+    "term", "exit_strategy", "variation",
 )
 # Schedules in order: (schedule key, input section it tabulates).
 SCHEDULES: tuple[tuple[str, str], ...] = (

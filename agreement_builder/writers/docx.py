@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from typing import Any
@@ -18,7 +19,6 @@ from typing import Any
 import docx
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
-from docx.text.paragraph import Paragraph
 
 from ..document import Clause, Definition, Draft, Inline, Note, Para, Section, Signatory, Span, Table
 from ..errors import BuildError
@@ -40,26 +40,41 @@ def write(draft: Draft, reference_docx: bytes) -> bytes:
     except Exception as e:  # python-docx raises many kinds for a damaged package
         raise BuildError(f"the reference document cannot be opened as a Word document: {e}") from e
     reference.require_styles({s.style_id for s in document.styles}, "the reference document")
-    body = document.element.body
-    section_properties = body.sectPr
-    for child in list(body):
-        if child is not section_properties:
-            body.remove(child)
-    writer = _Body(_text_width(section_properties))
+    width = _text_width(document.element.body.sectPr)
+    _empty_body(document)
+    writer = _Body(width, _comments(document, draft))
     writer.draft(draft)
-    parsed = parse_xml(f'<w:body xmlns:w="{W}" xmlns:r="{R}">{"".join(writer.out)}</w:body>')
-    children = list(parsed)
-    for child in children:
-        if section_properties is not None:
-            section_properties.addprevious(child)
-        else:
-            body.append(child)
-    _comments(document, draft, [(children[i], note) for i, note in writer.noted])
+    body = "".join(writer.out).encode("utf-8")
+    del writer
     _header(document, draft)
     _properties(document, draft)
     saved = io.BytesIO()
     document.save(saved)
-    return repack(saved.getvalue())
+    return repack(saved.getvalue(), body)
+
+
+# The body is not built as a tree inside python-docx: a long risk register would cost hundreds of
+# megabytes of elements. python-docx saves the document around this marker, and `repack` puts the body
+# text in its place.
+_MARKER = "agreement-builder: the body goes here"
+_PLACEHOLDER = re.compile(rb"<w:p(?: [^>]*)?><w:r><w:t>" + _MARKER.encode() + rb"</w:t></w:r></w:p>")
+
+
+def _empty_body(document: Any) -> None:
+    root = document.element
+    if root.nsmap.get("w") != W:
+        raise BuildError("the reference document does not use the usual WordprocessingML prefix 'w'; save it "
+                         "again from Word")
+    body = root.body
+    section_properties = body.sectPr
+    for child in list(body):
+        if child is not section_properties:
+            body.remove(child)
+    marker = parse_xml(f'<w:p xmlns:w="{W}"><w:r><w:t>{_MARKER}</w:t></w:r></w:p>')
+    if section_properties is not None:
+        section_properties.addprevious(marker)
+    else:
+        body.append(marker)
 
 
 def _text_width(section_properties: Any) -> int:
@@ -116,10 +131,10 @@ def _paragraph(style: str, content: str, properties: str = "") -> str:
 class _Body:
     """Collects the body's XML in order, with the positions of the paragraphs that carry comments."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, comments: list[int]) -> None:
         self.width = width
         self.out: list[str] = []
-        self.noted: list[tuple[int, Note]] = []
+        self.comments = iter(comments)
         self.bookmarks = 0
 
     def add(self, xml: str) -> None:
@@ -166,15 +181,16 @@ class _Body:
                 self.signatory(block)
 
     def note(self, note: Note) -> None:
-        if note.severity == "error":
-            content = runs((Span(f"Drafting note, {note.rule}: ", bold=True), Span(note.message)))
-        else:
-            content = runs((Span("To check: ", bold=True), Span("\n" + note.message)))
+        if note.severity != "error":
+            self.add(_paragraph("DraftingNote", runs((Span("To check: ", bold=True), Span("\n" + note.message)))))
+            return
+        content = runs((Span(f"Drafting note, {note.rule}: ", bold=True), Span(note.message)))
         if note.why:
             content += runs((Span(" Why it matters: ", bold=True), Span(note.why)))
-        if note.severity == "error":
-            self.noted.append((len(self.out), note))
-        self.add(_paragraph("DraftingNote", content))
+        n = next(self.comments)
+        self.add(_paragraph("DraftingNote", f'<w:commentRangeStart w:id="{n}"/>{content}<w:commentRangeEnd w:id="{n}"/>'
+                            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+                            f'<w:commentReference w:id="{n}"/></w:r>'))
 
     def _table_start(self) -> None:
         if self.out and self.out[-1].startswith("<w:tbl>"):
@@ -222,17 +238,22 @@ class _Body:
         self.add("<w:p/>")
 
 
-def _comments(document: Any, draft: Draft, noted: list[tuple[Any, Note]]) -> None:
-    """A review comment on each drafting note for an error, carrying the rule id."""
+def _comments(document: Any, draft: Draft) -> list[int]:
+    """A review comment for each drafting note about an error, carrying the rule id; their ids in reading
+    order, for the body to anchor them on the notes."""
     date = _date(draft.meta.date)
-    for element, note in noted:
-        comment = document.add_comment(Paragraph(element, document._body).runs, text=note.comment,
-                                       author=AUTHOR, initials=INITIALS)
-        element_ = comment._comment_elm
+    ids = []
+    for note in draft.notes:
+        if note.severity != "error":
+            continue
+        comment = document.comments.add_comment(text=note.comment, author=AUTHOR, initials=INITIALS)
+        element = comment._comment_elm
         if date is None:
-            element_.attrib.pop(qn("w:date"), None)
+            element.attrib.pop(qn("w:date"), None)
         else:
-            element_.date = date
+            element.date = date
+        ids.append(comment.comment_id)
+    return ids
 
 
 def _date(text: str) -> dt.datetime | None:
@@ -284,8 +305,9 @@ def _fit(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
-def repack(data: bytes) -> bytes:
-    """The same package with fixed timestamps and a fixed order of entries, so output is reproducible."""
+def repack(data: bytes, body: bytes) -> bytes:
+    """The saved package with the body in place, fixed timestamps and a fixed order of entries, so the
+    same input gives the same bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     ordered = [n for n in _FIRST if n in names] + sorted(n for n in names if n not in _FIRST)
@@ -296,5 +318,10 @@ def repack(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            target.writestr(info, source.read(name))
+            content = source.read(name)
+            if name == "word/document.xml":
+                content, count = _PLACEHOLDER.subn(lambda _: body, content)
+                if count != 1:
+                    raise BuildError("the body could not be placed in the document; please report this")
+            target.writestr(info, content)
     return out.getvalue()
