@@ -163,6 +163,8 @@ def _load_json(text: str, label: str) -> Document:
     def constant(name: str) -> Any:
         raise ValueError(f"{name} is not a JSON number")
 
+    if not text.strip():
+        return Document(label, None, {}, {})  # empty, as an empty YAML file is: validate says so
     overflow: list[int | float] = []
 
     def number(parse: Callable[[str], int | float]) -> Callable[[str], int | float]:
@@ -217,10 +219,10 @@ def _json_reason(msg: str, text: str, pos: int) -> str:
     rest = text[pos:pos + 2]
     if rest.startswith(("//", "/*")):
         return "JSON cannot hold comments; remove them (or write the file as YAML)"
-    if msg.startswith("Expecting property name") or (msg.startswith("Expecting value") and text[pos:pos + 1] in "]}"):
-        return "a trailing comma or a missing value; JSON allows no comma before } or ]"
-    if msg.startswith("Expecting value") and pos >= len(text.rstrip()):
+    if pos >= len(text.rstrip()) or msg.startswith("Unterminated string"):
         return "the file ends too soon; is it cut short?"
+    if msg.startswith("Expecting property name") or (msg.startswith("Expecting value") and text[pos] in "]}"):
+        return "a trailing comma or a missing value; JSON allows no comma before } or ]"
     return msg[0].lower() + msg[1:]
 
 
@@ -415,6 +417,8 @@ class _Builder:
                 self.anchors[event.anchor] = value
             return value
         assert isinstance(event, yaml.CollectionStartEvent)
+        if event.tag is not None and event.tag not in ("!", _MAP_TAG, _SEQ_TAG):
+            raise self.fail(event.start_mark, f"the tag {event.tag} is not supported; remove it")
         if len(stack) >= MAX_DEPTH:
             raise self.fail(event.start_mark, f"is nested too deeply (more than {MAX_DEPTH} levels)")
         container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -487,6 +491,7 @@ def _load_yaml(text: str, label: str) -> Document:
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _MAPPING_END, _SEQUENCE_END, _SCALAR = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.ScalarEvent
 _NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent})
 
@@ -499,11 +504,19 @@ def _yaml_reason(e: yaml.MarkedYAMLError, text: str, line: int) -> str:
         return "a tab is used for indentation; YAML needs spaces"
     if "maximum nesting depth" in problem:
         return "is nested too deeply; an agreement needs only a few levels"
+    if "mapping values are not allowed" in problem and e.problem_mark and _first_colon(here) == e.problem_mark.column:
+        return "this line is indented more than the keys beside it; line the keys of one mapping up"
     if "mapping values are not allowed" in problem:
         return "a colon followed by a space inside a value; put the value in quotes"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return f"is not valid YAML ({problem}); check the indentation of this line and the one before"
     return f"is not valid YAML ({problem})"
+
+
+def _first_colon(line: str) -> int:
+    """The column (0-based) of the first ": " or final ":" in ``line``: where its key would end."""
+    found = line.find(": ")
+    return found if found >= 0 else len(line.rstrip()) - 1 if line.rstrip().endswith(":") else -1
 
 
 def _whole(digits: str, base: int = 10) -> int | float:

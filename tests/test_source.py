@@ -196,3 +196,36 @@ def test_a_path_that_cannot_be_read_is_an_error_of_its_own_not_a_finding(tmp_pat
         validate(str(tmp_path / where))
     assert str(caught.value).startswith(f"{tmp_path / where}: ")
     assert ":1:1:" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("name", "text", "line", "column", "words"), [
+    ("empty.json", "", 1, 1, "is empty"),
+    ("blank.json", " \n\n", 1, 1, "is empty"),
+    ("cut-in-a-string.json", '{"a": {"b": "unfinish', 1, 13, "ends too soon"),
+    ("cut-after-a-colon.json", '{"a": ', 1, 7, "ends too soon"),
+    ("cut-after-a-comma.json", '{"a": [1,', 1, 10, "ends too soon"),
+    ("trailing-comma.json", '{"a": [1,]}', 1, 10, "trailing comma"),
+])
+def test_json_that_is_empty_or_cut_short_says_so(write, name, text, line, column, words):
+    checked = validate(write(name, text))
+    [finding] = checked.findings
+    assert (finding.line, finding.column) == (line, column), finding
+    assert words in finding.message
+
+
+@pytest.mark.parametrize("text", ["a: !!python/object/apply:os.system [echo]\n", "a: !!python/name:os.system {}\n",
+                                  "a: !custom [1]\n"])
+def test_a_tag_on_a_list_or_mapping_is_refused_like_one_on_text(write, text):
+    error = _error(write("tag.yaml", text))
+    assert (error.line, error.column) == (1, 4)
+    assert "tag" in error.message and "not supported" in error.message
+
+
+def test_explicit_standard_tags_on_lists_and_mappings_are_accepted(write):
+    assert load(write("a.yaml", "a: !!seq [1]\nb: !!map {c: d}\n")).data == {"a": [1], "b": {"c": "d"}}
+
+
+def test_a_key_indented_more_than_its_siblings_is_called_an_indentation_problem(write):
+    error = _error(write("indent.yaml", "parties:\n  - id: a\n     name: A\n"))
+    assert (error.line, error.column) == (3, 10)
+    assert "indented" in error.message and "quotes" not in error.message
