@@ -56,6 +56,8 @@ from . import (
 )
 from .base import Rule
 
+__all__ = ["MODULES", "PACKS", "RULES", "Rule", "packs_for"]
+
 if TYPE_CHECKING:
     from ..model import Agreement
 
