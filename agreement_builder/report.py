@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
+from html import escape
 from pathlib import Path
 from typing import Any
-from html import escape
 
 from . import __version__
 from .findings import Finding, Result, Severity

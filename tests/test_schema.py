@@ -132,8 +132,9 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
 
 
 def test_our_checker_agrees_with_jsonschema_on_mutations_of_every_sample():
-    from agreement_builder.source import load
     from conftest import SAMPLES
+
+    from agreement_builder.source import load
 
     reference = jsonschema.Draft202012Validator(schema.schema())
     samples = sorted(SAMPLES.glob("*.*"))
