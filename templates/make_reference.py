@@ -119,14 +119,14 @@ def styles() -> str:
                rpr=heading_rpr + _font(12.5)),
         _style("paragraph", "Clause2", "Clause 2", next_id="Clause2",
                ppr=_numbered(CLAUSES, 1)
-               + '<w:spacing w:after="120"/><w:ind w:left="709" w:hanging="709"/><w:jc w:val="both"/>'),
+               + '<w:spacing w:after="120"/><w:ind w:left="709" w:hanging="709"/>'),
         _style("paragraph", "Clause3", "Clause 3", next_id="Clause3",
                ppr=_numbered(CLAUSES, 2)
-               + '<w:spacing w:after="80"/><w:ind w:left="1418" w:hanging="709"/><w:jc w:val="both"/>'),
+               + '<w:spacing w:after="80"/><w:ind w:left="1418" w:hanging="709"/>'),
         _style("paragraph", "BodyText", "Body Text",
-               ppr='<w:spacing w:after="120"/><w:ind w:left="709"/><w:jc w:val="both"/>'),
+               ppr='<w:spacing w:after="120"/><w:ind w:left="709"/>'),
         _style("paragraph", "Definition", "Definition",
-               ppr='<w:spacing w:after="100"/><w:ind w:left="709"/><w:jc w:val="both"/>'),
+               ppr='<w:spacing w:after="100"/><w:ind w:left="709"/>'),
         _style("paragraph", "DraftingNote", "Drafting Note",
                ppr='<w:keepLines/><w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="BF8F00"/></w:pBdr>'
                    '<w:shd w:val="clear" w:color="auto" w:fill="FFF2CC"/><w:spacing w:before="60" w:after="120"/>'
