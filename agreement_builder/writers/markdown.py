@@ -86,6 +86,7 @@ def _table(table: Table) -> str:
     def row(cells: tuple[Inline, ...]) -> str:
         return "| " + " | ".join(inline(c, cell=True) or " " for c in cells) + " |"
 
-    lines = [row(table.head), "|" + "|".join("---" for _ in table.head) + "|"]
+    # Renderers that size pipe-table columns (pandoc) read the widths from the lengths of the dashes.
+    lines = [row(table.head), "|" + "|".join("-" * (3 * w) for w in table.widths) + "|"]
     lines.extend(row(r) for r in table.rows)
     return "\n".join(lines)
