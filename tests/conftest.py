@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from agreement_builder.cli import main
 
@@ -45,3 +47,12 @@ def write(tmp_path: Path):
         return str(path)
 
     return _write
+
+
+# ---------------------------------------------------------------- Hypothesis profiles
+# `ci` (the default) keeps the property tests to a minute or two; `long` is for a local run before a release:
+#   HYPOTHESIS_PROFILE=long pytest tests/test_properties.py
+
+settings.register_profile("ci", max_examples=30, deadline=None)
+settings.register_profile("long", max_examples=1_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
