@@ -158,8 +158,8 @@ _NONE: Mapping[str, Any] = {}
 
 class View:
     """A read-only view of one mapping in the input: a field the schema knows but the input leaves out is
-    ``None``; a name the schema does not know is undefined, so StrictUndefined catches a misspelt field.
-    Views remember which fields a template asked for, so the fields no template prints can be found."""
+    ``None`` (an empty tuple for a list); a name the schema does not know is undefined, so StrictUndefined
+    catches a misspelt field. Views remember which fields a template asked for, so the fields no template prints can be found."""
 
     __slots__ = ("_data", "_schema", "_defs", "_path", "_seen")
 
@@ -178,7 +178,9 @@ class View:
         path = self._path + (name,)
         self._seen.add(path)
         value = self._data.get(name)
-        if value is None or isinstance(value, (str, int, float)):
+        if value is None:
+            return () if field.get("type") == "array" else None  # a loop over a list left out runs no times
+        if isinstance(value, (str, int, float)):
             return value
         return wrap(value, field, self._defs, path, self._seen)
 

@@ -281,7 +281,7 @@ def _properties(document: Any, draft: Draft) -> None:
     meta = draft.meta
     props = document.core_properties
     props.title = _fit(meta.title)
-    props.subject = _fit(meta.subject or "Partnership agreement")
+    props.subject = meta.subject if 0 < len(meta.subject) <= 255 else "Partnership agreement"
     props.author = AUTHOR
     props.last_modified_by = AUTHOR
     props.category = "Partnership agreement"

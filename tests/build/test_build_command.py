@@ -376,3 +376,13 @@ def test_lint_does_not_import_python_docx_or_jinja():
     done = subprocess.run([sys.executable, "-c", code, str(SAMPLES / "complete.yaml")], capture_output=True,
                           text=True, check=False)
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def test_a_section_that_leaves_out_its_lists_still_builds(cli, write, tmp_path):
+    source = write("lists.yaml", MINIMAL + "exit_strategy:\n  approach: exit\n  notice_months: 6\n"
+                   "purpose:\n  outcomes:\n    - statement: People stay well at home.\n"
+                   "accountability:\n  groups:\n    - id: board\n      name: Board\n")
+    out = tmp_path / "lists.md"
+    run = cli("build", source, "-o", str(out))
+    assert run.exit_code == 0, run
+    assert "People stay well at home." in markdown_text(out)
