@@ -159,7 +159,8 @@ _NONE: Mapping[str, Any] = {}
 class View:
     """A read-only view of one mapping in the input: a field the schema knows but the input leaves out is
     ``None`` (an empty tuple for a list); a name the schema does not know is undefined, so StrictUndefined
-    catches a misspelt field. Views remember which fields a template asked for, so the fields no template prints can be found."""
+    catches a misspelt field. Views remember which fields a template asked for, so the fields no template
+    prints can be found."""
 
     __slots__ = ("_data", "_schema", "_defs", "_path", "_seen")
 
