@@ -78,7 +78,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in map(Rule.from_module, MODULE
 
 PACKS: dict[str, str] = {
     "input": "Checks the pipeline makes on every file: syntax, shape, references, waivers.",
-    "briefing": "Good practice for any partnership agreement, from the briefing (applied unless --pack chooses otherwise).",
+    "briefing": "Good practice for any partnership agreement, from the briefing (applied unless --pack says "
+                "otherwise).",
     **{pack.PACK: pack.DESCRIPTION for pack in (scotland_2002, scotland_integration, england_s75)},
 }
 
