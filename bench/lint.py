@@ -10,7 +10,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from common import ROOT, machine, median_runs, run_once, table, tool
+from common import ROOT, compiled, machine, median_runs, run_once, table, tool
 
 SAMPLE = ROOT / "samples" / "complete.yaml"
 SCHEMA = ROOT / "schemas" / "agreement.schema.json"
@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--files", type=int, default=1000)
     args = parser.parse_args()
+    compiled()
 
     single = {
         "agreement lint": [tool("agreement"), "lint", str(SAMPLE)],
