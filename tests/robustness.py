@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -28,9 +29,10 @@ from typing import Any
 
 import yaml
 
+from agreement_builder.schema import schema
+
 CASES = Path(__file__).resolve().parent / "cases"
 EXPECTED = CASES / "expected.yaml"
-BUILD_FORMATS = ("docx", "md", "html", "pdf")
 COMMANDS = ("validate", "lint", "build-docx", "build-md", "build-html", "build-pdf")
 # The installed `agreement` script of this interpreter's environment, as a user runs it.
 SCRIPT = Path(sys.executable).parent / "agreement"
@@ -39,7 +41,7 @@ COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-c", "from agr
 TIME_LIMIT = 10.0  # seconds, for every command but pdf, which starts LibreOffice
 PDF_TIME_LIMIT = 120.0
 ADDRESS_SPACE = 1024**3  # RLIMIT_AS for the child: past this, allocations fail instead of the machine swapping
-RESIDENT_LIMIT = 300 * 1024**2  # peak resident memory a run may reach (LibreOffice's own is not counted)
+RESIDENT_LIMIT = 300 * 1024**2  # peak resident memory a run may reach (PDF runs, mostly LibreOffice: not bound)
 TRACEBACK_MARKS = ("Traceback (most recent call last)", "Error: internal error")
 
 
@@ -421,8 +423,6 @@ def html_text(document: str) -> str:
 def markdown_text(document: str) -> str:
     """The text a Markdown renderer shows, as far as escaping goes: backslash escapes undone, a backslash
     before a line end (a hard break) and ``<br>`` in a table cell read as a newline."""
-    import re
-
     return re.sub(r"\\([!-/:-@\[-`{-~\n])|<br>", lambda m: m.group(1) if m.group(1) is not None else "\n",
                   document)
 
@@ -440,16 +440,9 @@ def output_text(path: Path) -> str:
 # ---------------------------------------------------------------- the wording of an agreement
 
 
-@cache
-def _schema() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads((CASES.parent.parent / "schemas" / "agreement.schema.json").read_text(
-        encoding="utf-8"))
-    return loaded
-
-
 def _resolve(node: Mapping[str, Any]) -> Mapping[str, Any]:
     while "$ref" in node:
-        target: Any = _schema()
+        target: Any = schema()
         for part in str(node["$ref"]).removeprefix("#/").split("/"):
             target = target[part]
         node = target
@@ -464,17 +457,17 @@ def wording(data: Any, node: Mapping[str, Any] | None = None, path: tuple[Any, .
             ) -> Iterator[tuple[tuple[Any, ...], str]]:
     """Every string in ``data`` the document must show as typed: not ids, references, dates or choices from a
     list (the schema gives those a ``pattern`` or an ``enum``; the document shows names and labels for them)."""
-    stack: list[tuple[Any, Mapping[str, Any], tuple[Any, ...]]] = [(data, _resolve(node or _schema()), path)]
+    stack: list[tuple[Any, Mapping[str, Any], tuple[Any, ...]]] = [(data, _resolve(node or schema()), path)]
     while stack:
-        value, schema, where = stack.pop()
+        value, node, where = stack.pop()
         if isinstance(value, dict):
-            properties = schema.get("properties", {})
+            properties = node.get("properties", {})
             stack.extend(reversed([(v, _resolve(properties.get(k, {})), where + (k,)) for k, v in value.items()
                                    if where or k not in NOT_WORDING]))
         elif isinstance(value, list):
-            items = _resolve(schema.get("items", {}))
+            items = _resolve(node.get("items", {}))
             stack.extend(reversed([(v, items, where + (i,)) for i, v in enumerate(value)]))
-        elif isinstance(value, str) and "pattern" not in schema and "enum" not in schema and value.strip():
+        elif isinstance(value, str) and "pattern" not in node and "enum" not in node and value.strip():
             yield where, value
 
 
