@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from .drafting import Options, draft
 from .errors import BuildError, UsageError
 from .findings import Finding
 from .lint import lint_agreement, validate
+from .memory import paused_gc
 from .model import Agreement
 from .source import STDIN, JsonPath, pointer
 from .writers import FORMATS, SUFFIXES, suffix, write
@@ -58,15 +58,8 @@ def output_path(name: str, fmt: str, output: str | None) -> Path:
 def build(name: str, fmt: str = "docx", *, options: Options | None = None,
           reference: Path | None = None) -> Built:
     """Build the agreement in file ``name`` as ``fmt``; nothing is written here."""
-    # A build makes many small objects and frees them only at the end; collecting cycles meanwhile scans
-    # everything over and over and makes a long risk register take up to twice as long.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _build(name, fmt, options or Options(), reference)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _build(name: str, fmt: str, options: Options, reference: Path | None) -> Built:

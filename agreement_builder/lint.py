@@ -11,6 +11,7 @@ from functools import partial
 from . import schema
 from .errors import InputError, UnreadableError
 from .findings import Finding, Severity
+from .memory import paused_gc
 from .model import Agreement
 from .rules import RULES, Rule, packs_for
 from .source import Document, load, pointer
@@ -65,6 +66,11 @@ PARALLEL_FROM = 32
 
 def lint_many(names: list[str], packs: Iterable[str] | None = None) -> Iterator[list[Finding]]:
     """``lint`` for each name, in order; many files are shared between worker processes, one per core."""
+    with paused_gc():
+        yield from _lint_many(names, packs)
+
+
+def _lint_many(names: list[str], packs: Iterable[str] | None) -> Iterator[list[Finding]]:
     workers = min(os.cpu_count() or 1, len(names) // (PARALLEL_FROM // 2))
     if workers < 2 or "-" in names or sys.platform not in ("linux", "darwin"):
         yield from (lint(name, packs) for name in names)

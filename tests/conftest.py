@@ -1,35 +1,13 @@
-"""Shared test helpers: paths to the samples, and a CLI runner that shows output when an assertion fails."""
+"""Shared fixtures: the CLI runner, a file writer, and the Hypothesis profiles."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import settings
-
-from agreement_builder.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
-
-
-@dataclass
-class Run:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-    def __str__(self) -> str:
-        return f"exit {self.exit_code}\n--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
-
-
-def run_cli(*args: str, input: str | bytes | None = None) -> Run:
-    """Run `agreement ARGS...` in-process and return exit code, stdout and stderr."""
-    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
-    return Run(result.exit_code, result.stdout, result.stderr)
+from support import run_cli
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from support import SAMPLES
 
 from agreement_builder.cli import main
 

@@ -25,12 +25,12 @@ import docx
 import jsonschema
 import pytest
 import yaml
-from conftest import run_cli
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from ooxml import check_docx
 from robustness import lost_wording, wording
+from support import run_cli
 
 from agreement_builder import schema
 from agreement_builder.source import JsonPath, load, pointer

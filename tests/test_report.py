@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
-from conftest import ROOT
+from support import ROOT
 
 from agreement_builder.findings import Finding, Result, Severity
 from agreement_builder.report import REPORTERS, GithubReporter, summary

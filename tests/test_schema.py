@@ -132,7 +132,7 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
 
 
 def test_our_checker_agrees_with_jsonschema_on_mutations_of_every_sample():
-    from conftest import SAMPLES
+    from support import SAMPLES
 
     from agreement_builder.source import load
 
