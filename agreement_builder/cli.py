@@ -62,7 +62,10 @@ def expand(paths: tuple[str, ...]) -> list[str]:
             continue
         path = Path(name)
         if path.is_dir():
-            found.extend(str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() in SUFFIXES and p.is_file())
+            inside = [str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() in SUFFIXES and p.is_file()]
+            if not inside:
+                raise UsageError(f"{name}: the folder holds no YAML or JSON files (.yaml, .yml, .json)")
+            found.extend(inside)
         elif path.exists():
             found.append(name)
         else:

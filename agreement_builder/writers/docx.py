@@ -257,10 +257,13 @@ def _comments(document: Any, draft: Draft) -> list[int]:
 
 
 def _date(text: str) -> dt.datetime | None:
+    """The input's date for the document's properties and comments, or None where they cannot carry it:
+    python-docx writes the year without leading zeros, and a date before the year 1000 would not be valid."""
     try:
-        return dt.datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=dt.timezone.utc) if text else None
+        date = dt.datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=dt.timezone.utc) if text else None
     except ValueError:
         return None
+    return date if date is not None and date.year >= 1000 else None
 
 
 def _header(document: Any, draft: Draft) -> None:

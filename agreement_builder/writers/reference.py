@@ -67,6 +67,8 @@ def check(data: bytes, label: str) -> None:
         _check_sizes(infos, label)
         _check_macros(archive, infos, label)
         for info in infos:
+            if info.filename.endswith((".xml", ".rels")):
+                _check_doctype(archive, info, label)
             if info.filename.endswith(".rels"):
                 _check_relationships(archive, info, label)
 
@@ -95,6 +97,19 @@ def _check_macros(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], label:
         raise BuildError(f"{label}: is not a Word document (.docx): it has no [Content_Types].xml") from e
     if b"macroEnabled" in types or b"vbaProject" in types:
         raise BuildError(f"{label}: is a macro-enabled document; save it as a plain .docx (Word Document)")
+
+
+_DOCTYPES = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
+
+
+def _check_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> None:
+    # Word never writes a document type declaration; one can only be there to declare entities, whose text
+    # would then be copied into the agreement's own parts.
+    with archive.open(info) as part:
+        head = part.read(8192).upper()
+    if any(doctype.upper() in head for doctype in _DOCTYPES):
+        raise BuildError(f"{label}: {info.filename} declares a document type (DOCTYPE), which Word documents "
+                         "never do; save the reference document again from Word")
 
 
 def _check_relationships(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> None:
