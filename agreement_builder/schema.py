@@ -43,15 +43,21 @@ def schema_text() -> str:
     return resources.files("agreement_builder.schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
 
 
-@cache
 def schema() -> dict[str, Any]:
+    """The schema as data: a fresh copy on each call, so a caller may change it without breaking the checker
+    (hypothesis-jsonschema, for one, rewrites the schema it is given)."""
     loaded: dict[str, Any] = json.loads(schema_text())
     return loaded
 
 
+@cache
+def _shared() -> dict[str, Any]:
+    return schema()
+
+
 def check(data: Any) -> list[Problem]:
     """Every problem in ``data``: schema problems first; cross-references only when the shape is right."""
-    checker = _Checker(schema())
+    checker = _Checker(_shared())
     checker.walk(data, checker.root, ())
     if checker.problems:
         return checker.problems
