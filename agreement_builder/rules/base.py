@@ -104,3 +104,11 @@ def label(text: str, limit: int = 60) -> str:
     """A short quotation of free text for a message."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def unstated(agreement: Agreement, name: str, parts: tuple[tuple[str, str], ...]) -> Iterator[Issue]:
+    """An issue for each ``(key, what it says)`` the section ``name`` leaves unstated (or lacks altogether)."""
+    section = agreement.section(name)
+    for key, what in parts:
+        if not filled(section, key):
+            yield Issue((name, key), f"the agreement does not say {what}; add `{name}.{key}`")

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from ..findings import Severity
 from ..model import Agreement
-from .base import Issue, filled
+from .base import Issue, unstated
 
 ID = "AB221"
 NAME = "communication"
@@ -41,7 +41,4 @@ _PARTS = (
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    section = agreement.section("communication")
-    for key, what in _PARTS:
-        if not filled(section, key):
-            yield Issue(("communication", key), f"the agreement does not say {what}; add `communication.{key}`")
+    return unstated(agreement, "communication", _PARTS)

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from ..findings import Severity
 from ..model import Agreement
-from .base import Issue, filled
+from .base import Issue, unstated
 
 ID = "AB219"
 NAME = "engagement"
@@ -45,7 +45,4 @@ _PARTS = (
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    section = agreement.section("engagement")
-    for key, what in _PARTS:
-        if not filled(section, key):
-            yield Issue(("engagement", key), f"the agreement does not say {what}; add `engagement.{key}`")
+    return unstated(agreement, "engagement", _PARTS)
