@@ -15,12 +15,17 @@ ELEMENTS: tuple[str, ...] = (
 )
 
 
+_CONTAINERS = (dict, list)
+_MAPPINGS = (MappingProxyType, dict)  # what Node.data holds; checked as concrete types, which is quicker than Mapping
+
+
 def freeze(value: Any) -> Any:
-    """A read-only deep copy: mappings become mapping proxies, lists become tuples."""
+    """A read-only deep copy: mappings become mapping proxies, lists become tuples. (Scalars, most of the
+    values, are kept without a call: this runs on every node of every file linted.)"""
     if isinstance(value, dict):
-        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+        return MappingProxyType({k: freeze(v) if isinstance(v, _CONTAINERS) else v for k, v in value.items()})
     if isinstance(value, list):
-        return tuple(freeze(v) for v in value)
+        return tuple([freeze(v) if isinstance(v, _CONTAINERS) else v for v in value])
     return value
 
 
@@ -44,12 +49,12 @@ class Node:
 
     def child(self, key: str) -> Node | None:
         value = self.data.get(key)
-        return Node(value, self.path + (key,)) if isinstance(value, Mapping) else None
+        return Node(value, self.path + (key,)) if isinstance(value, _MAPPINGS) else None
 
     def children(self, key: str) -> list[Node]:
         """The mappings in the list at ``key``."""
         return [Node(v, self.path + (key, i)) for i, v in enumerate(self.data.get(key) or ())
-                if isinstance(v, Mapping)]
+                if isinstance(v, _MAPPINGS)]
 
     def strings(self, key: str) -> list[str]:
         return [v for v in self.data.get(key) or () if isinstance(v, str) and v.strip()]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -57,11 +58,11 @@ def _shared() -> dict[str, Any]:
 
 def check(data: Any) -> list[Problem]:
     """Every problem in ``data``: schema problems first; cross-references only when the shape is right."""
-    checker = _Checker(_shared())
-    checker.walk(data, checker.root, ())
-    if checker.problems:
-        return checker.problems
-    return checker.cross_references()
+    run = _Run()
+    _compiled()(data, (), run)
+    if run.problems:
+        return run.problems
+    return run.cross_references()
 
 
 _TYPE_NAMES = {
@@ -113,81 +114,26 @@ def _short(value: Any) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-class _Checker:
-    def __init__(self, root: dict[str, Any]) -> None:
-        self.root = root
+# The checker is compiled once: each schema node becomes a function that checks a value against it with its
+# keywords already looked up, $refs resolved and patterns compiled. Linting runs it on every node of every
+# file, and this way it does about half the work of walking the schema's dictionaries each time.
+Check = Callable[[Any, JsonPath, "_Run"], None]
+
+
+@cache
+def _compiled() -> Check:
+    root = _shared()
+    return _Compiler(root).compile(root)
+
+
+class _Run:
+    """What one check finds: problems, and the ids and references for the cross-reference pass."""
+
+    def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.ids: dict[str, tuple[str, JsonPath]] = {}
         self.duplicates: list[Problem] = []
         self.refs: list[tuple[JsonPath, str, list[str]]] = []
-
-    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
-        while "$ref" in node:
-            target = self.root
-            for part in node["$ref"].removeprefix("#/").split("/"):
-                target = target[part]
-            node = target
-        return node
-
-    def walk(self, value: Any, node: dict[str, Any], path: JsonPath) -> None:
-        node = self.resolve(node)
-        expected = node.get("type")
-        if expected and not _is_type(value, expected):
-            self.problems.append(Problem(path, f"expected {_TYPE_NAMES[expected]}, found {_kind_of(value)}"))
-            return
-        if isinstance(value, dict):
-            self.walk_object(value, node, path)
-        elif isinstance(value, list):
-            self.walk_array(value, node, path)
-        else:
-            self.check_scalar(value, node, path)
-
-    def walk_object(self, value: dict[str, Any], node: dict[str, Any], path: JsonPath) -> None:
-        properties: dict[str, Any] = node.get("properties", {})
-        misspelt: set[str] = set()
-        for key, item in value.items():
-            if key in properties:
-                self.walk(item, properties[key], path + (key,))
-            elif node.get("additionalProperties") is False:
-                meant = _closest(key, list(properties))
-                misspelt.update([meant] if meant else [])
-                self.problems.append(Problem(path + (key,), _unknown_key(key, meant, list(properties)), key=True))
-        for name in node.get("required", ()):
-            # A misspelt key already says what is missing; saying it twice would only confuse.
-            if name not in value and name not in misspelt:
-                self.problems.append(Problem(path, f"the key '{name}' is missing; it is required here"))
-
-    def walk_array(self, value: list[Any], node: dict[str, Any], path: JsonPath) -> None:
-        least = node.get("minItems")
-        if least is not None and len(value) < least:
-            self.problems.append(Problem(path, f"needs at least {least} entries, found {len(value)}"))
-        items = node.get("items")
-        if items is not None:
-            for index, item in enumerate(value):
-                self.walk(item, items, path + (index,))
-
-    def check_scalar(self, value: Any, node: dict[str, Any], path: JsonPath) -> None:
-        problems = self.problems
-        if "enum" in node and value not in node["enum"]:
-            problems.append(Problem(path, _not_in_enum(value, node["enum"])))
-            return
-        if isinstance(value, str):
-            if len(value) < node.get("minLength", 0):
-                problems.append(Problem(path, "must not be empty"))
-            if "maxLength" in node and len(value) > node["maxLength"]:
-                problems.append(Problem(path, f"is longer than {node['maxLength']} characters"))
-            pattern = node.get("pattern")
-            if pattern and not re.search(pattern, value):
-                problems.append(Problem(path, f"{_short(value)} {_PATTERN_HINTS.get(pattern, 'has the wrong form')}"))
-            elif "x-id-of" in node:
-                self.declare(value, node["x-id-of"], path)
-            elif "x-refers-to" in node:
-                self.refs.append((path, value, node["x-refers-to"]))
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            if "minimum" in node and value < node["minimum"]:
-                problems.append(Problem(path, f"must be at least {node['minimum']}, found {value}"))
-            if "maximum" in node and value > node["maximum"]:
-                problems.append(Problem(path, f"must be at most {node['maximum']}, found {value}"))
 
     def declare(self, value: str, kind: str, path: JsonPath) -> None:
         if value in self.ids:
@@ -208,6 +154,133 @@ class _Checker:
                 problems.append(Problem(path, f"'{value}' names {what} {wanted} in this agreement"
                                               f"{_suggest(value, candidates)}", reference=True))
         return problems
+
+
+class _Compiler:
+    def __init__(self, root: dict[str, Any]) -> None:
+        self.root = root
+        self.made: dict[int, Check] = {}
+
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            target = self.root
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            node = target
+        return node
+
+    def compile(self, node: dict[str, Any]) -> Check:
+        node = self.resolve(node)
+        made = self.made.get(id(node))
+        if made is not None:
+            return made
+        later: list[Check] = []  # a node that contains itself calls its check through this until it exists
+        self.made[id(node)] = lambda value, path, run: later[0](value, path, run)
+        check = self._text_node(node) if node.get("type") == "string" else self._node(node)
+        later.append(check)
+        self.made[id(node)] = check
+        return check
+
+    def _text_node(self, node: dict[str, Any]) -> Check:
+        """The commonest node, checked without dispatching on the value's kind."""
+        text = self._text(node)
+
+        def check(value: Any, path: JsonPath, run: _Run) -> None:
+            if isinstance(value, str):
+                text(value, path, run)
+            else:
+                run.problems.append(Problem(path, f"expected {_TYPE_NAMES['string']}, found {_kind_of(value)}"))
+        return check
+
+    def _node(self, node: dict[str, Any]) -> Check:
+        expected = node.get("type")
+        on_object, on_array, on_scalar = self._object(node), self._array(node), self._scalar(node)
+
+        def check(value: Any, path: JsonPath, run: _Run) -> None:
+            if expected and not _is_type(value, expected):
+                run.problems.append(Problem(path, f"expected {_TYPE_NAMES[expected]}, found {_kind_of(value)}"))
+            elif isinstance(value, dict):
+                on_object(value, path, run)
+            elif isinstance(value, list):
+                on_array(value, path, run)
+            else:
+                on_scalar(value, path, run)
+        return check
+
+    def _object(self, node: dict[str, Any]) -> Check:
+        properties = {key: self.compile(child) for key, child in node.get("properties", {}).items()}
+        known = list(properties)
+        closed = node.get("additionalProperties") is False
+        required = tuple(node.get("required", ()))
+
+        def check(value: dict[str, Any], path: JsonPath, run: _Run) -> None:
+            misspelt: set[str] = set()
+            for key, item in value.items():
+                child = properties.get(key)
+                if child is not None:
+                    child(item, path + (key,), run)
+                elif closed:
+                    meant = _closest(key, known)
+                    misspelt.update([meant] if meant else [])
+                    run.problems.append(Problem(path + (key,), _unknown_key(key, meant, known), key=True))
+            for name in required:
+                # A misspelt key already says what is missing; saying it twice would only confuse.
+                if name not in value and name not in misspelt:
+                    run.problems.append(Problem(path, f"the key '{name}' is missing; it is required here"))
+        return check
+
+    def _array(self, node: dict[str, Any]) -> Check:
+        least = node.get("minItems")
+        items = self.compile(node["items"]) if "items" in node else None
+
+        def check(value: list[Any], path: JsonPath, run: _Run) -> None:
+            if least is not None and len(value) < least:
+                run.problems.append(Problem(path, f"needs at least {least} entries, found {len(value)}"))
+            if items is not None:
+                for index, item in enumerate(value):
+                    items(item, path + (index,), run)
+        return check
+
+    def _scalar(self, node: dict[str, Any]) -> Check:
+        enum = node.get("enum")
+        text = self._text(node)
+        least, most = node.get("minimum"), node.get("maximum")
+
+        def check(value: Any, path: JsonPath, run: _Run) -> None:
+            if isinstance(value, str):
+                text(value, path, run)
+            elif enum is not None and value not in enum:
+                run.problems.append(Problem(path, _not_in_enum(value, enum)))
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                if least is not None and value < least:
+                    run.problems.append(Problem(path, f"must be at least {least}, found {value}"))
+                if most is not None and value > most:
+                    run.problems.append(Problem(path, f"must be at most {most}, found {value}"))
+        return check
+
+    @staticmethod
+    def _text(node: dict[str, Any]) -> Check:
+        enum = node.get("enum")
+        least, most = node.get("minLength", 0), node.get("maxLength")
+        pattern = re.compile(node["pattern"]) if node.get("pattern") else None
+        hint = _PATTERN_HINTS.get(node.get("pattern", ""), "has the wrong form")
+        id_of, refers_to = node.get("x-id-of"), node.get("x-refers-to")
+
+        def check(value: str, path: JsonPath, run: _Run) -> None:
+            if enum is not None and value not in enum:
+                run.problems.append(Problem(path, _not_in_enum(value, enum)))
+                return
+            if len(value) < least:
+                run.problems.append(Problem(path, "must not be empty"))
+            if most is not None and len(value) > most:
+                run.problems.append(Problem(path, f"is longer than {most} characters"))
+            if pattern is not None and not pattern.search(value):
+                run.problems.append(Problem(path, f"{_short(value)} {hint}"))
+            elif id_of is not None:
+                run.declare(value, id_of, path)
+            elif refers_to is not None:
+                run.refs.append((path, value, refers_to))
+        return check
 
 
 def _closest(word: str, choices: list[str]) -> str | None:

@@ -38,18 +38,18 @@ class Document:
 
     file: str
     data: Any
-    values: dict[JsonPath, Position] = field(repr=False)
-    keys: dict[JsonPath, Position] = field(repr=False)
+    values: dict[JsonPath, tuple[int, int]] = field(repr=False)  # (line, column) pairs, as Position holds them
+    keys: dict[JsonPath, tuple[int, int]] = field(repr=False)
 
     def locate(self, path: JsonPath, *, key: bool = False) -> Position:
         """The position of the value at ``path`` (or of its key); for a missing node, its nearest parent."""
         table = self.keys if key else self.values
         if path in table:
-            return table[path]
+            return Position(*table[path])
         while path:
             path = path[:-1]
             if path in self.values:
-                return self.values[path]
+                return Position(*self.values[path])
         return Position(1, 1)
 
 
@@ -195,7 +195,7 @@ def _load_json(text: str, label: str) -> Document:
     return doc
 
 
-def _locate_json(text: str, label: str) -> tuple[dict[JsonPath, Position], dict[JsonPath, Position],
+def _locate_json(text: str, label: str) -> tuple[dict[JsonPath, tuple[int, int]], dict[JsonPath, tuple[int, int]],
                                                  Position | None]:
     try:
         return _json_positions(text)
@@ -229,13 +229,14 @@ def _json_reason(msg: str, text: str, pos: int) -> str:
 _TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)
 
 
-def _json_positions(text: str) -> tuple[dict[JsonPath, Position], dict[JsonPath, Position], Position | None]:
+def _json_positions(text: str) -> tuple[dict[JsonPath, tuple[int, int]], dict[JsonPath, tuple[int, int]],
+                                        Position | None]:
     """Positions of every value and key in a JSON text ``json.loads`` accepts, and of the first repeated key.
 
     Raises ``_TooMany`` past MAX_NODES values: a table of millions of positions would cost gigabytes.
     """
-    values: dict[JsonPath, Position] = {}
-    keys: dict[JsonPath, Position] = {}
+    values: dict[JsonPath, tuple[int, int]] = {}
+    keys: dict[JsonPath, tuple[int, int]] = {}
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def position(offset: int) -> Position:
@@ -272,9 +273,9 @@ def _json_positions(text: str) -> tuple[dict[JsonPath, Position], dict[JsonPath,
         else:
             path = top[0] + (top[2],)
             top[2] += 1
-        values[path] = position(start)
+        where = values[path] = position(start)
         if len(values) > MAX_NODES:
-            raise _TooMany(values[path])
+            raise _TooMany(where)
         if punct in ("{", "["):
             stack.append([path, punct == "{", 0, None, punct == "{"])
     return values, keys, duplicate
@@ -293,9 +294,10 @@ def _bisect(starts: list[int], offset: int) -> int:
 
 # ---------------------------------------------------------------- YAML
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TYPED = frozenset("0123456789+-.~nNtTfF") | {""}
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# The plain scalars that are not text: these words, and what starts like a number.
+_KEYWORDS = {"": None, "~": None, "null": None, "Null": None, "NULL": None, "true": True, "True": True, "TRUE": True,
+             "false": False, "False": False, "FALSE": False}
+_NUMERIC = frozenset("0123456789+-.")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
@@ -310,12 +312,10 @@ def _resolve(event: yaml.ScalarEvent) -> Any:
         return value
     if event.tag is not None:
         raise ValueError(f"the tag {event.tag} is not supported; remove it")
-    if value[:1] not in _TYPED:  # most values are words: skip the patterns below
+    if value in _KEYWORDS:
+        return _KEYWORDS[value]
+    if value[:1] not in _NUMERIC:  # most values are words: skip the patterns below
         return value
-    if _NULL.match(value):
-        return None
-    if value in _BOOL:
-        return _BOOL[value]
     number: int | float
     if _INT.match(value):
         number = _whole(value)
@@ -339,8 +339,8 @@ class _Builder:
 
     def __init__(self, label: str) -> None:
         self.label = label
-        self.values: dict[JsonPath, Position] = {}
-        self.keys: dict[JsonPath, Position] = {}
+        self.values: dict[JsonPath, tuple[int, int]] = {}
+        self.keys: dict[JsonPath, tuple[int, int]] = {}
         self.anchors: dict[str, Any] = {}
         self.nodes = 0
         self.copied = 0
@@ -350,12 +350,14 @@ class _Builder:
         return InputError(self.label, message, where.line, where.column)
 
     def build(self, events: Iterator[Any]) -> Any:
-        # Stack entries: [container, path, pending key or None, anchor, is_mapping]. This loop runs once per
-        # node of every file linted, so plain keys and scalars are handled inline and the rest in methods.
+        # Stack entries: [container, path, path of the pending key or None, anchor, is_mapping]. This loop runs
+        # once per node of every file linted, so plain keys and scalars are handled inline and the rest in
+        # methods, and positions are stored as plain pairs (a named tuple costs a Python call each).
         stack: list[list[Any]] = []
         root: Any = None
         documents = 0
         values, keys = self.values, self.keys
+        nodes = self.nodes
         for event in events:
             kind = type(event)
             if kind is _MAPPING_END or kind is _SEQUENCE_END:
@@ -371,28 +373,41 @@ class _Builder:
                                         "a file")
                 continue
             mark = event.start_mark
-            top = stack[-1] if stack else None
-            if top is not None and top[4] and top[2] is None:
-                key = self._key(event, top)
-                keys[top[1] + (key,)] = Position(mark.line + 1, mark.column + 1)
-                top[2] = key
-                continue
-            path = () if top is None else top[1] + ((top[2],) if top[4] else (len(top[0]),))
-            self.nodes += 1
-            if self.nodes > MAX_NODES:
-                raise self.fail(mark, _TOO_MANY)
-            values[path] = Position(mark.line + 1, mark.column + 1)
-            if kind is _SCALAR and not (event.style or event.tag or event.anchor) and event.value[:1] not in _TYPED:
-                value = event.value  # a plain word: the commonest case by far
+            if stack:
+                top = stack[-1]
+                if top[4]:
+                    if top[2] is None:  # a key: its path is the path of the value that follows
+                        key = event.value if kind is _SCALAR else None
+                        if key is None or key in top[0] or key == "<<":
+                            key = self._key(event, top)  # says what is wrong, or allows a quoted "<<"
+                        path = top[1] + (key,)
+                        keys[path] = (mark.line + 1, mark.column + 1)
+                        top[2] = path
+                        continue
+                    path = top[2]
+                else:
+                    path = top[1] + (len(top[0]),)
             else:
+                top, path = None, ()
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise self.fail(mark, _TOO_MANY)
+            values[path] = (mark.line + 1, mark.column + 1)
+            if kind is _SCALAR and not (event.tag or event.anchor) and (
+                    event.style or (event.value[:1] not in _NUMERIC and event.value not in _KEYWORDS)):
+                value = event.value  # text, quoted or not: the commonest case by far
+            else:
+                self.nodes = nodes  # aliases count the values they copy
                 value = self._value(event, path, stack)
+                nodes = self.nodes
             if top is None:
                 root = value
             elif top[4]:
-                top[0][top[2]] = value
+                top[0][path[-1]] = value
                 top[2] = None
             else:
                 top[0].append(value)
+        self.nodes = nodes
         return root
 
     def _key(self, event: yaml.Event, top: list[Any]) -> str:
