@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
 from .errors import TemplateError
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A run of text with one look; ``link`` names the section or schedule it points to."""
 
     text: str
@@ -37,8 +36,7 @@ class Span:
 Inline = tuple[Span, ...]
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A drafting note: what the input leaves out or leaves thin, and why it matters."""
 
     rule: str
@@ -52,40 +50,34 @@ class Note:
         return f"{self.rule}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     content: Inline
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     number: str
     content: Inline
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     number: str
     content: Inline
     items: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(NamedTuple):
     """A defined term and its meaning, as one paragraph; the term is marked inside it."""
 
     content: Inline
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     widths: tuple[int, ...]
     head: tuple[Inline, ...]
     rows: tuple[tuple[Inline, ...], ...]
 
 
-@dataclass(frozen=True)
-class Signatory:
+class Signatory(NamedTuple):
     """One signature block: label and value rows; an empty value is a line to sign or fill in."""
 
     fields: tuple[tuple[Inline, Inline], ...]
@@ -94,8 +86,7 @@ class Signatory:
 Block = Note | Para | Clause | Definition | Table | Signatory
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A numbered clause heading and what follows it; schedules and the signature page are sections too."""
 
     key: str
@@ -105,14 +96,12 @@ class Section:
     anchor: str = ""
 
 
-@dataclass(frozen=True)
-class CoverLine:
+class CoverLine(NamedTuple):
     kind: str  # title, subtitle, line, party, fact
     content: Inline
 
 
-@dataclass(frozen=True)
-class Meta:
+class Meta(NamedTuple):
     """Facts for the document properties and the page header, taken from the input, never the clock."""
 
     title: str
@@ -127,8 +116,7 @@ class Meta:
         return self.status != "final"
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """The whole rendered agreement, in reading order."""
 
     meta: Meta
@@ -156,8 +144,7 @@ class Draft:
 
 # ---------------------------------------------------------------- parsing
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """One template's output: its name (for errors) and the XML it produced."""
 
     template: str
