@@ -276,8 +276,35 @@ def _header(document: Any, draft: Draft) -> None:
     right = " · ".join(x for x in (f"Version {meta.version}" if meta.version else "",) if x)
     mark = '<w:r><w:rPr><w:rStyle w:val="DraftMark"/></w:rPr><w:t xml:space="preserve">DRAFT</w:t></w:r>'
     content = (runs((Span(meta.title),)) + "<w:r><w:tab/></w:r>" + runs((Span(right + ("  " if right else "")),))
-               + (mark if meta.draft else ""))
-    element.append(parse_xml(f'<w:p xmlns:w="{W}"><w:pPr><w:pStyle w:val="Header"/></w:pPr>{content}</w:p>'))
+               + (mark + WATERMARK if meta.draft else ""))
+    element.append(parse_xml(f'<w:p xmlns:w="{W}" xmlns:v="{VML}" xmlns:o="{VML_OFFICE}" xmlns:w10="{VML_WORD}">'
+                             f'<w:pPr><w:pStyle w:val="Header"/></w:pPr>{content}</w:p>'))
+
+
+# A draft's watermark: "DRAFT" across the middle of every page, pale and diagonal, behind the text. Word draws
+# watermarks as a VML text-path shape anchored in the header; the shape type is Word's built-in text-path
+# shape (number 136), defined inline as Word itself writes it, so that other readers can draw it too.
+VML = "urn:schemas-microsoft-com:vml"
+VML_OFFICE = "urn:schemas-microsoft-com:office:office"
+VML_WORD = "urn:schemas-microsoft-com:office:word"
+_TEXT_PATH_FORMULAS = ("sum #0 0 10800", "prod #0 2 1", "sum 21600 0 @1", "sum 0 0 @2", "sum 21600 0 @3",
+                       "if @0 @3 0", "if @0 21600 @1", "if @0 0 @2", "if @0 @4 21600", "mid @5 @6", "mid @8 @5",
+                       "mid @7 @8", "mid @6 @7", "sum @6 0 @5")
+WATERMARK = (
+    '<w:r><w:rPr><w:noProof/></w:rPr><w:pict>'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">'
+    "<v:formulas>" + "".join(f'<v:f eqn="{f}"/>' for f in _TEXT_PATH_FORMULAS) + "</v:formulas>"
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" '
+    'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>'
+    '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
+    '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+    '<v:shape id="AgreementDraftWatermark" o:spid="_x0000_s2049" type="#_x0000_t136" o:allowincell="f" '
+    'style="position:absolute;margin-left:0;margin-top:0;width:400pt;height:133pt;rotation:315;'
+    "z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
+    'mso-position-vertical:center;mso-position-vertical-relative:margin" fillcolor="#c8c8c8" stroked="f">'
+    '<v:fill opacity=".5"/><v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" string="DRAFT"/>'
+    '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>'
+)
 
 
 def _properties(document: Any, draft: Draft) -> None:

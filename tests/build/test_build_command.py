@@ -148,6 +148,21 @@ def test_a_final_agreement_has_no_notes_unless_asked(cli, write, tmp_path):
     assert "Drafting note" in annotated.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(("status", "marked"), [("draft", True), ("final", False)])
+def test_a_draft_says_draft_in_its_header_and_as_a_watermark_and_a_final_agreement_does_not(
+        cli, write, tmp_path, status, marked):
+    source = write(f"{status}.yaml", MINIMAL.replace("status: draft", f"status: {status}"))
+    out = tmp_path / f"{status}.docx"
+    assert cli("build", source, "-o", str(out)).exit_code == 0
+    header = docx.Document(str(out)).sections[-1].header
+    assert header.paragraphs[0].text.startswith("Riverside Partnership Agreement")
+    assert header.paragraphs[0].text.endswith("DRAFT") is marked
+    vml = "{urn:schemas-microsoft-com:vml}"
+    textpaths = header._element.findall(f".//{vml}shape/{vml}textpath")
+    assert [t.get("string") for t in textpaths] == (["DRAFT"] if marked else [])
+    assert check_docx(out) == []
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_markup_and_template_syntax_in_the_input_stay_literal(cli, write, tmp_path, fmt):
     values = "\n".join(f"    - {json.dumps(value)}" for value in TRICKY)
