@@ -26,7 +26,7 @@ JsonPath = tuple[str | int, ...]
 
 
 class Position(NamedTuple):
-    """A 1-based line and column in the input file (a named tuple: the loader makes one per node)."""
+    """A 1-based line and column in the input file. (The loader stores plain pairs; `Document.locate` makes these.)"""
 
     line: int
     column: int
