@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -207,8 +208,18 @@ class _Compiler:
                 on_scalar(value, path, run)
         return check
 
+    def plain_text(self, node: dict[str, Any]) -> tuple[int, int] | None:
+        """The length bounds of a node that only bounds the length of a text, the commonest kind, which the
+        object and array checks then accept inline: a call per text would cost more than its check."""
+        node = self.resolve(node)
+        if node.get("type") != "string" or set(node) - {"type", "minLength", "maxLength", "title", "description"}:
+            return None
+        return node.get("minLength", 0), node.get("maxLength", sys.maxsize)
+
     def _object(self, node: dict[str, Any]) -> Check:
         properties = {key: self.compile(child) for key, child in node.get("properties", {}).items()}
+        texts = {key: bounds for key, child in node.get("properties", {}).items()
+                 if (bounds := self.plain_text(child)) is not None}
         known = list(properties)
         closed = node.get("additionalProperties") is False
         required = tuple(node.get("required", ()))
@@ -216,6 +227,9 @@ class _Compiler:
         def check(value: dict[str, Any], path: JsonPath, run: _Run) -> None:
             misspelt: set[str] = set()
             for key, item in value.items():
+                bounds = texts.get(key)
+                if bounds is not None and type(item) is str and bounds[0] <= len(item) <= bounds[1]:
+                    continue
                 child = properties.get(key)
                 if child is not None:
                     child(item, path + (key,), run)
@@ -232,13 +246,16 @@ class _Compiler:
     def _array(self, node: dict[str, Any]) -> Check:
         least = node.get("minItems")
         items = self.compile(node["items"]) if "items" in node else None
+        bounds = self.plain_text(node["items"]) if "items" in node else None
+        shortest, longest = bounds or (0, 0)
 
         def check(value: list[Any], path: JsonPath, run: _Run) -> None:
             if least is not None and len(value) < least:
                 run.problems.append(Problem(path, f"needs at least {least} entries, found {len(value)}"))
             if items is not None:
                 for index, item in enumerate(value):
-                    items(item, path + (index,), run)
+                    if bounds is None or type(item) is not str or not shortest <= len(item) <= longest:
+                        items(item, path + (index,), run)
         return check
 
     def _scalar(self, node: dict[str, Any]) -> Check:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import yaml
 
@@ -26,7 +26,25 @@ JsonPath = tuple[str | int, ...]
 
 
 class Position(NamedTuple):
-    """A 1-based line and column in the input file. (The loader stores plain pairs; `Document.locate` makes these.)"""
+    """A 1-based line and column in the input file, as messages give them (`Document.locate` makes these)."""
+
+    line: int
+    column: int
+
+
+class Mark(Protocol):
+    """Where a node starts, counted from 0: the YAML parser's own marks, kept as they come (making a pair of
+    each costs more than the rest of the loader's work on a node), or `ZeroBased` pairs."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+class ZeroBased(NamedTuple):
+    """A `Mark` made here rather than by the YAML parser (JSON input, tests)."""
 
     line: int
     column: int
@@ -38,18 +56,18 @@ class Document:
 
     file: str
     data: Any
-    values: dict[JsonPath, tuple[int, int]] = field(repr=False)  # (line, column) pairs, as Position holds them
-    keys: dict[JsonPath, tuple[int, int]] = field(repr=False)
+    values: dict[JsonPath, Mark] = field(repr=False)
+    keys: dict[JsonPath, Mark] = field(repr=False)
 
     def locate(self, path: JsonPath, *, key: bool = False) -> Position:
         """The position of the value at ``path`` (or of its key); for a missing node, its nearest parent."""
         table = self.keys if key else self.values
         if path in table:
-            return Position(*table[path])
+            return _at(table[path])
         while path:
             path = path[:-1]
             if path in self.values:
-                return Position(*self.values[path])
+                return _at(self.values[path])
         return Position(1, 1)
 
 
@@ -62,10 +80,10 @@ def load(name: str) -> Document:
     """Read and parse a YAML or JSON file (or ``-`` for standard input)."""
     label = "<stdin>" if name == STDIN else name
     raw = _read_bytes(name, label)
-    text = _decode(raw, label)
+    text, utf8 = _decode(raw, label)
     if _is_json(name, text):
         return _load_json(text, label)
-    return _load_yaml(text, label)
+    return _load_yaml(text, utf8, label)
 
 
 def _read_bytes(name: str, label: str) -> bytes:
@@ -100,7 +118,8 @@ _BOMS = (
 )
 
 
-def _decode(raw: bytes, label: str) -> str:
+def _decode(raw: bytes, label: str) -> tuple[str, bytes]:
+    """The text of a file, and the same text as UTF-8 (what the YAML parser reads)."""
     encoding = _sniff(raw)
     for bom, name in _BOMS:
         if raw.startswith(bom):
@@ -114,13 +133,14 @@ def _decode(raw: bytes, label: str) -> str:
         hint = "save it as UTF-8" if b"\x00" not in raw[:4096] else "it looks like a binary file, not YAML or JSON"
         raise InputError(label, f"is not valid {encoding.upper()} text (byte 0x{raw[e.start]:02x}); {hint}",
                          line, column) from e
-    bad = _FORBIDDEN.search(text)
+    utf8 = raw if encoding == "utf-8" else text.encode("utf-8")
+    bad = _FORBIDDEN.search(text) if _may_hold_forbidden(utf8) else None
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         raise InputError(label, f"contains the control character U+{ord(bad.group()):04X}, which a text file "
                          "cannot hold; delete it", line, column)
-    return text
+    return text, utf8
 
 
 def _sniff(raw: bytes) -> str:
@@ -140,6 +160,15 @@ def _sniff(raw: bytes) -> str:
 
 # Characters that neither YAML nor XML accepts in a file: C0 controls but tab, LF, CR; and surrogates.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def _may_hold_forbidden(utf8: bytes) -> bool:
+    """Whether decoded text may hold a `_FORBIDDEN` character: a quick test on its UTF-8 bytes, since the
+    pattern costs about 60 instructions a character. Control characters are single bytes in UTF-8 (never part
+    of a longer sequence), U+FFFE and U+FFFF have one encoding each, and strict decoding lets no surrogate in."""
+    return (len(utf8.translate(None, _CONTROL_BYTES)) != len(utf8) or b"\xef\xbf\xbe" in utf8
+            or b"\xef\xbf\xbf" in utf8)
 
 
 def _is_json(name: str, text: str) -> bool:
@@ -181,7 +210,7 @@ def _load_json(text: str, label: str) -> Document:
     except json.JSONDecodeError as e:
         raise InputError(label, f"is not valid JSON: {_json_reason(e.msg, text, e.pos)}", e.lineno, e.colno) from e
     except _DuplicateKey as e:
-        where = _locate_json(text, label)[2] or Position(1, 1)
+        where = _at(_locate_json(text, label)[2])
         raise InputError(label, f"the key '{e.key}' appears twice in the same object", where.line, where.column) from e
     except RecursionError as e:
         raise InputError(label, f"is nested too deeply (more than {MAX_DEPTH} levels)") from e
@@ -195,16 +224,16 @@ def _load_json(text: str, label: str) -> Document:
     return doc
 
 
-def _locate_json(text: str, label: str) -> tuple[dict[JsonPath, tuple[int, int]], dict[JsonPath, tuple[int, int]],
-                                                 Position | None]:
+def _locate_json(text: str, label: str) -> tuple[dict[JsonPath, Mark], dict[JsonPath, Mark], Mark | None]:
     try:
         return _json_positions(text)
     except _TooMany as e:
-        raise InputError(label, _TOO_MANY, e.where.line, e.where.column) from e
+        where = _at(e.where)
+        raise InputError(label, _TOO_MANY, where.line, where.column) from e
 
 
 class _TooMany(Exception):
-    def __init__(self, where: Position) -> None:
+    def __init__(self, where: Mark) -> None:
         super().__init__(where)
         self.where = where
 
@@ -229,24 +258,23 @@ def _json_reason(msg: str, text: str, pos: int) -> str:
 _TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)
 
 
-def _json_positions(text: str) -> tuple[dict[JsonPath, tuple[int, int]], dict[JsonPath, tuple[int, int]],
-                                        Position | None]:
+def _json_positions(text: str) -> tuple[dict[JsonPath, Mark], dict[JsonPath, Mark], Mark | None]:
     """Positions of every value and key in a JSON text ``json.loads`` accepts, and of the first repeated key.
 
     Raises ``_TooMany`` past MAX_NODES values: a table of millions of positions would cost gigabytes.
     """
-    values: dict[JsonPath, tuple[int, int]] = {}
-    keys: dict[JsonPath, tuple[int, int]] = {}
+    values: dict[JsonPath, Mark] = {}
+    keys: dict[JsonPath, Mark] = {}
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
-    def position(offset: int) -> Position:
+    def position(offset: int) -> Mark:
         line = _bisect(line_starts, offset)
-        return Position(line + 1, offset - line_starts[line] + 1)
+        return ZeroBased(line, offset - line_starts[line])
 
     # Each stack entry: [path, is_object, next index, pending key, expecting key]
     stack: list[list[Any]] = []
     path: JsonPath = ()
-    duplicate: Position | None = None
+    duplicate: Mark | None = None
     for m in _TOKEN.finditer(text):
         string, punct, atom = m.groups()
         start = m.start(1) if string else m.start(2) if punct else m.start(3)
@@ -339,8 +367,8 @@ class _Builder:
 
     def __init__(self, label: str) -> None:
         self.label = label
-        self.values: dict[JsonPath, tuple[int, int]] = {}
-        self.keys: dict[JsonPath, tuple[int, int]] = {}
+        self.values: dict[JsonPath, Mark] = {}
+        self.keys: dict[JsonPath, Mark] = {}
         self.anchors: dict[str, Any] = {}
         self.nodes = 0
         self.copied = 0
@@ -352,7 +380,7 @@ class _Builder:
     def build(self, events: Iterator[Any]) -> Any:
         # Stack entries: [container, path, path of the pending key or None, anchor, is_mapping]. This loop runs
         # once per node of every file linted, so plain keys and scalars are handled inline and the rest in
-        # methods, and positions are stored as plain pairs (a named tuple costs a Python call each).
+        # methods, and positions are the parser's marks, unconverted.
         stack: list[list[Any]] = []
         root: Any = None
         documents = 0
@@ -381,7 +409,7 @@ class _Builder:
                         if key is None or key in top[0] or key == "<<":
                             key = self._key(event, top)  # says what is wrong, or allows a quoted "<<"
                         path = top[1] + (key,)
-                        keys[path] = (mark.line + 1, mark.column + 1)
+                        keys[path] = mark
                         top[2] = path
                         continue
                     path = top[2]
@@ -392,7 +420,7 @@ class _Builder:
             nodes += 1
             if nodes > MAX_NODES:
                 raise self.fail(mark, _TOO_MANY)
-            values[path] = (mark.line + 1, mark.column + 1)
+            values[path] = mark
             if kind is _SCALAR and not (event.tag or event.anchor) and (
                     event.style or (event.value[:1] not in _NUMERIC and event.value not in _KEYWORDS)):
                 value = event.value  # text, quoted or not: the commonest case by far
@@ -484,13 +512,13 @@ class _Builder:
                             "aliases; an agreement is never this big")
 
 
-def _at(mark: Any) -> Position:
+def _at(mark: Mark | None) -> Position:
     return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
-def _load_yaml(text: str, label: str) -> Document:
+def _load_yaml(text: str, utf8: bytes, label: str) -> Document:
     builder = _Builder(label)
-    parser = _LOADER(text)
+    parser = _LOADER(utf8)  # bytes: given text, the parser would encode it to UTF-8 itself
     try:
         data = builder.build(iter(parser.get_event, None))
     except yaml.MarkedYAMLError as e:

@@ -5,33 +5,35 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from agreement_builder.errors import InputError, UnreadableError
 from agreement_builder.lint import validate
-from agreement_builder.source import MAX_BYTES, MAX_NODES, Position, load, pointer
+from agreement_builder.source import _FORBIDDEN, MAX_BYTES, MAX_NODES, Position, _may_hold_forbidden, load, pointer
 
 
 def test_yaml_positions_cover_nested_keys_and_list_items(write):
     doc = load(write("a.yaml", "agreement:\n  title: T\nparties:\n  - id: a\n    name: A\n  - id: b\n"))
-    assert doc.values[("agreement", "title")] == Position(2, 10)
-    assert doc.keys[("agreement", "title")] == Position(2, 3)
-    assert doc.values[("parties", 0)] == Position(4, 5)
-    assert doc.values[("parties", 1, "id")] == Position(6, 9)
-    assert doc.keys[("parties", 0, "name")] == Position(5, 5)
+    assert doc.locate(("agreement", "title")) == Position(2, 10)
+    assert doc.locate(("agreement", "title"), key=True) == Position(2, 3)
+    assert doc.locate(("parties", 0)) == Position(4, 5)
+    assert doc.locate(("parties", 1, "id")) == Position(6, 9)
+    assert doc.locate(("parties", 0, "name"), key=True) == Position(5, 5)
 
 
 def test_json_positions_cover_nested_keys_and_list_items(write):
     doc = load(write("a.json", '{"agreement": {"title": "T"},\n "parties": [{"id": "a"},\n  {"id": "b"}]}'))
     assert doc.data == {"agreement": {"title": "T"}, "parties": [{"id": "a"}, {"id": "b"}]}
-    assert doc.values[("agreement", "title")] == Position(1, 25)
-    assert doc.keys[("parties",)] == Position(2, 2)
-    assert doc.values[("parties", 1)] == Position(3, 3)
-    assert doc.values[("parties", 1, "id")] == Position(3, 10)
+    assert doc.locate(("agreement", "title")) == Position(1, 25)
+    assert doc.locate(("parties",), key=True) == Position(2, 2)
+    assert doc.locate(("parties", 1)) == Position(3, 3)
+    assert doc.locate(("parties", 1, "id")) == Position(3, 10)
 
 
 def test_json_positions_survive_escaped_quotes_and_brackets_in_strings(write):
     doc = load(write("a.json", '{"a": "x\\"]}{", "b": [1, "[", {"c": 2}]}'))
-    assert doc.values[("b", 2, "c")] == Position(1, 37)
+    assert doc.locate(("b", 2, "c")) == Position(1, 37)
 
 
 def test_missing_node_is_located_at_its_nearest_parent(write):
@@ -54,7 +56,7 @@ def test_yaml_core_schema_values_resolve(write, text, value):
 def test_crlf_line_endings_are_read(write):
     doc = load(write("a.yaml", "a: 1\r\nb: two\r\n"))
     assert doc.data == {"a": 1, "b": "two"}
-    assert doc.values[("b",)] == Position(2, 4)
+    assert doc.locate(("b",)) == Position(2, 4)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
@@ -229,3 +231,14 @@ def test_a_key_indented_more_than_its_siblings_is_called_an_indentation_problem(
     error = _error(write("indent.yaml", "parties:\n  - id: a\n     name: A\n"))
     assert (error.line, error.column) == (3, 10)
     assert "indented" in error.message and "quotes" not in error.message
+
+
+@given(st.text(st.characters(blacklist_categories=["Cs"])))
+@example("clean text, £ and Ł")
+@example("a bell \x07 inside")
+@example("\ufffe")
+@example("\uffff at the start")
+@example("\x7f")
+def test_the_quick_byte_test_finds_every_character_the_pattern_refuses(text: str):
+    # Decoded text holds no surrogates (strict decoding refuses them), hence the blacklist.
+    assert _may_hold_forbidden(text.encode("utf-8")) == bool(_FORBIDDEN.search(text))

@@ -19,7 +19,7 @@ from agreement_builder.build import check_characters
 from agreement_builder.errors import BuildError
 from agreement_builder.lint import lint_agreement, validate
 from agreement_builder.model import ELEMENTS, Agreement
-from agreement_builder.source import Document, Position
+from agreement_builder.source import Document, ZeroBased
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".yaml", ".json"))
@@ -189,7 +189,7 @@ def test_newlines_long_words_and_other_scripts_reach_the_document(cli, write, tm
 
 def test_a_character_a_document_cannot_hold_is_refused_naming_the_field():
     data = {"agreement": {"title": "Bad\x01title"}, "parties": []}
-    document = Document("bad.yaml", data, {("agreement", "title"): Position(2, 10)}, {})
+    document = Document("bad.yaml", data, {("agreement", "title"): ZeroBased(1, 9)}, {})
     with pytest.raises(BuildError, match=r"bad.yaml:2:10: the text at /agreement/title holds the character U\+0001"):
         check_characters(Agreement.from_document(document))
 

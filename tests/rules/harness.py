@@ -5,6 +5,7 @@ The snippet comes first in the written file, so a finding's line number is its l
 
 from __future__ import annotations
 
+import copy
 import re
 import textwrap
 from pathlib import Path
@@ -53,7 +54,10 @@ def check(tmp_path: Path, snippet: str, rule_id: str) -> list[Finding]:
     checked = validate(str(path))
     assert checked.document is not None and checked.valid, "the test agreement is not valid:\n" + "\n".join(
         f"{f.location}: {f.message}" for f in checked.findings)
-    return sorted(run_rule(RULES[rule_id], Agreement.from_document(checked.document)))
+    before = copy.deepcopy(checked.document.data)
+    findings = sorted(run_rule(RULES[rule_id], Agreement.from_document(checked.document)))
+    assert checked.document.data == before, f"{rule_id} changed the data it checked"  # rules only read
+    return findings
 
 
 def spots(findings: list[Finding]) -> list[tuple[str, int, int]]:
