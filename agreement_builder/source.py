@@ -33,8 +33,8 @@ class Position(NamedTuple):
 
 
 class Mark(Protocol):
-    """Where a node starts, counted from 0: the YAML parser's own marks, kept as they come (making a pair of
-    each costs more than the rest of the loader's work on a node), or `ZeroBased` pairs."""
+    """Where a node starts, counted from 0: the YAML parser's own marks, kept as they come (converting each to
+    a pair cost an eighth of the loader's work), or `ZeroBased` pairs."""
 
     @property
     def line(self) -> int: ...
