@@ -78,8 +78,9 @@ def expand(paths: tuple[str, ...]) -> list[str]:
 def validate(files: tuple[str, ...]) -> None:
     """Check that each FILE is well-formed and matches the agreement schema.
 
-    Prints each problem as `file:line:column: message (json/path)`. Exits 0 when every file is valid,
-    1 when any is not, 2 when the check could not run (a missing file, a bad option).
+    Prints each problem as `file:line:column: message (json/path)`, then how many files were valid or
+    invalid. Exits 0 when every file is valid, 1 when any is not, 2 when the check could not run (a missing
+    file, a bad option).
 
     \b
     Example:
@@ -87,14 +88,18 @@ def validate(files: tuple[str, ...]) -> None:
     """
     from .lint import validate as check
 
-    invalid = 0
+    invalid = valid = 0
     for name in expand(files):
         checked = check(name)
         for f in sorted(checked.findings):
             click.echo(f"{f.location}: {f.message}" + (f" ({f.path})" if f.path else ""))
         invalid += not checked.valid
+        valid += checked.valid
+    # The count goes to stderr: stdout holds the problems only, for scripts that read them.
     if invalid:
         click.echo(f"{invalid} invalid file{'s' if invalid != 1 else ''}.", err=True)
+    else:
+        click.echo(f"{valid} valid file{'s' if valid != 1 else ''}.", err=True)
     sys.exit(FINDINGS if invalid else OK)
 
 

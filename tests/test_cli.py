@@ -46,12 +46,14 @@ def test_validate_accepts_a_valid_file(cli, write):
     run = cli("validate", write("a.yaml", MINIMAL))
     assert run.exit_code == 0, run
     assert run.stdout == ""
+    assert run.stderr == "1 valid file.\n"  # a partnership lead sees that it ran
 
 
 def test_validate_reports_a_typo_in_a_key_with_line_column_and_path(cli, write):
     path = write("a.yaml", MINIMAL.replace("  title:", "  titel:"))
     run = cli("validate", path)
     assert run.exit_code == 1, run
+    assert run.stderr == "1 invalid file.\n"
     assert f"{path}:2:3: unknown key 'titel' (did you mean 'title'?) (/agreement/titel)" in run.stdout
     assert f"{path}:2:3: the key 'title' is missing" not in run.stdout
 
@@ -203,6 +205,7 @@ def test_every_sample_validates_from_the_command_line(cli):
     assert samples
     run = cli("validate", *samples)
     assert run.exit_code == 0, run
+    assert run.stderr == f"{len(samples)} valid files.\n"
 
 
 def test_many_files_are_linted_in_parallel_with_the_same_findings_in_the_same_order(cli, tmp_path: Path):
