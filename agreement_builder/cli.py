@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -12,6 +13,7 @@ from . import __version__
 from .errors import AgreementError, UsageError
 
 OK, FINDINGS, CANNOT_RUN = 0, 1, 2
+INTERRUPTED, READER_GONE = 130, 141  # as a shell reports a program stopped by SIGINT or SIGPIPE
 SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -20,17 +22,28 @@ def _fail(error: object) -> NoReturn:
     sys.exit(CANNOT_RUN)
 
 
+def _reader_gone() -> NoReturn:
+    """Whatever read the output stopped early (`agreement rules | head`): stop quietly, as Unix tools do."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit must not fail again
+    sys.exit(READER_GONE)
+
+
 class _Group(click.Group):
     """Turns the library's errors into one line on stderr and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # so that a closed pipe shows here, not as a message at exit
+        except BrokenPipeError:
+            _reader_gone()
         except AgreementError as e:
             _fail(e)
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
-            sys.exit(130)
+            sys.exit(INTERRUPTED)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as e:  # a bug: say so in one line rather than show a traceback

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -220,3 +222,15 @@ def test_many_files_are_linted_in_parallel_with_the_same_findings_in_the_same_or
     assert [(f["file"], f["line"], f["rule"], f["message"]) for f in report["findings"]] == [
         (f.file, f.line, f.rule, f.message) for f in expected]
     assert len(report["files"]) == PARALLEL_FROM + 8
+
+
+@pytest.mark.parametrize("command", [["rules"], ["schema"], ["lint", str(SAMPLES / "first-draft.yaml")]])
+def test_a_reader_that_stops_reading_ends_the_command_quietly(command: list[str]):
+    # As `agreement rules | head` does: the pipe is closed here before the command has started to write.
+    with subprocess.Popen([sys.executable, "-c", "from agreement_builder.cli import main; main()", *command],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        stderr = process.stderr.read()
+        assert process.wait(timeout=60) == 141  # what a shell reports for a program stopped by a closed pipe
+    assert stderr == b""
