@@ -155,6 +155,13 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
     for pack in settings.packs:
         if pack not in PACKS or pack == "input":
             raise UsageError(f"unknown rule pack '{pack}' (packs: {', '.join(p for p in PACKS if p != 'input')})")
+    # A selector that matches nothing would pass every file in silence: a typo in a pipeline's settings.
+    for option, chosen, given in (("select", settings.select, select), ("ignore", settings.ignore, ignore)):
+        for prefix in chosen:
+            if not any(rule_id.startswith(prefix) for rule_id in RULES):
+                where = f"--{option}" if given else f"{found.source}: {option}"
+                raise UsageError(f"{where} '{prefix}' matches no rule (ids such as AB101, or prefixes such as AB1); "
+                                 "`agreement rules` lists them")
     result = Result()
     names = expand(paths)
     for name, findings in zip(names, lint_many(names, settings.packs or None), strict=True):

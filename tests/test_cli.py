@@ -174,6 +174,22 @@ def test_bad_settings_cannot_run(cli, tmp_path: Path, text):
     assert run.stderr.startswith("Error: ") and ".agreement.toml" in run.stderr
 
 
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_a_rule_selector_that_matches_no_rule_cannot_run(cli, write, option):
+    run = cli("lint", option, "AB9", write("a.yaml", MINIMAL))
+    assert run.exit_code == 2, run
+    assert run.stderr == (f"Error: {option} 'AB9' matches no rule (ids such as AB101, or prefixes such as AB1); "
+                          "`agreement rules` lists them\n")
+
+
+def test_a_rule_selector_in_the_settings_that_matches_no_rule_names_the_settings_file(cli, tmp_path: Path):
+    (tmp_path / ".agreement.toml").write_text('[lint]\nignore = ["ab210"]\n')
+    (tmp_path / "a.yaml").write_text(MINIMAL)
+    run = cli("lint", str(tmp_path / "a.yaml"))
+    assert run.exit_code == 2, run
+    assert run.stderr.startswith(f"Error: {tmp_path / '.agreement.toml'}: ignore 'ab210' matches no rule")
+
+
 def test_rules_lists_the_catalogue_and_documents_one_rule(cli):
     listing = cli("rules")
     assert listing.exit_code == 0 and "AB101" in listing.stdout
