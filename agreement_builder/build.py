@@ -35,14 +35,21 @@ class Built:
 
 
 def output_format(fmt: str | None, output: str | None) -> str:
-    """The format asked for, else the one ``output``'s suffix names, else .docx."""
+    """The format asked for, else the one ``output``'s suffix names, else .docx. A Word document saved as
+    x.pdf or x.txt would not open where its name says it will, so a suffix that names another format, or
+    none we know when no format is given, is refused."""
+    given = Path(output).suffix.lower() if output is not None else ""
+    named = SUFFIXES.get(given)
     if fmt is not None:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
+        if named is not None and named != fmt:
+            raise UsageError(f"{output}: the name ends in {given} but --format asks for {fmt}; make them agree")
         return fmt
-    if output is not None:
-        return SUFFIXES.get(Path(output).suffix.lower(), "docx")
-    return "docx"
+    if given and named is None:
+        raise UsageError(f"{output}: cannot tell the format from '{given}'; end the name in "
+                         f"{', '.join(suffix(f) for f in FORMATS)}, or give --format")
+    return named or "docx"
 
 
 def output_path(name: str, fmt: str, output: str | None) -> Path:

@@ -217,6 +217,23 @@ def test_the_format_follows_the_output_suffix(cli, tmp_path):
     assert out.read_text(encoding="utf-8").startswith("# ")
 
 
+@pytest.mark.parametrize(("name", "fmt", "words"), [
+    ("agreement.pdf", "docx", "ends in .pdf but --format asks for docx"),
+    ("agreement.txt", None, "cannot tell the format from '.txt'"),
+])
+def test_an_output_name_that_does_not_say_the_format_cannot_run(cli, tmp_path, name, fmt, words):
+    out = tmp_path / name
+    run = cli("build", str(SAMPLES / "complete.yaml"), "-o", str(out), *(["--format", fmt] if fmt else []))
+    assert run.exit_code == 2 and words in run.stderr, run
+    assert not out.exists()
+
+
+def test_an_output_name_without_a_suffix_takes_the_format_asked_for(cli, tmp_path):
+    out = tmp_path / "agreement"
+    assert cli("build", str(SAMPLES / "complete.yaml"), "-o", str(out), "--format", "md").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# ")
+
+
 def test_standard_input_needs_an_output_file(cli):
     run = cli("build", "-", input=MINIMAL)
     assert run.exit_code == 2 and "-o FILE" in run.stderr
