@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .config import discover
 from .document import Draft
@@ -17,7 +15,7 @@ from .findings import Finding
 from .lint import lint_agreement, validate
 from .memory import paused_gc
 from .model import Agreement
-from .source import STDIN, JsonPath, pointer
+from .source import STDIN, pointer
 from .writers import FORMATS, SUFFIXES, suffix, write
 
 # What an XML 1.0 document cannot hold: C0 controls but tab, LF and CR; surrogates; U+FFFE and U+FFFF. (Written
@@ -97,22 +95,10 @@ def _draft(name: str, options: Options) -> Draft | list[Finding]:
 
 def check_characters(agreement: Agreement) -> None:
     """Refuse, before anything is written, a value holding a character a Word document cannot hold."""
-    for path, text in _strings(agreement.document.data, ()):
+    for path, text in agreement.texts():
         bad = _NOT_XML.search(text)
         if bad:
             where = agreement.document.locate(path)
             raise BuildError(f"{agreement.document.file}:{where.line}:{where.column}: the text at {pointer(path)} "
                              f"holds the character U+{ord(bad.group()):04X}, which a Word document cannot hold; "
                              "remove it")
-
-
-def _strings(value: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
-    stack: list[tuple[JsonPath, Any]] = [(path, value)]
-    while stack:
-        where, item = stack.pop()
-        if isinstance(item, str):
-            yield where, item
-        elif isinstance(item, dict):
-            stack.extend((where + (k,), v) for k, v in item.items())
-        elif isinstance(item, list):
-            stack.extend((where + (i,), v) for i, v in enumerate(item))

@@ -210,11 +210,11 @@ def notes_by_section(findings: list[Finding], placed: Mapping[int, str]) -> dict
     errors: dict[str, list[Note]] = {}
     warnings: dict[str, list[Finding]] = {}
     for finding in sorted(findings):
-        if finding.waived is not None or finding.severity < Severity.WARNING:
+        rule = RULES.get(finding.rule)
+        if finding.waived is not None or finding.severity < Severity.WARNING or (rule is not None and not rule.noted):
             continue
         home = _home(finding.path, placed)
         if finding.severity >= Severity.ERROR:
-            rule = RULES.get(finding.rule)
             why = _first_sentence(rule.part("Why")) if rule is not None else ""
             errors.setdefault(home, []).append(Note(finding.rule, "error", _plain_message(finding.message), why))
         else:

@@ -47,6 +47,19 @@ class Node:
     def strings(self, key: str) -> list[str]:
         return [v for v in self.data.get(key) or () if isinstance(v, str) and v.strip()]
 
+    def texts(self, containing: str = "") -> Iterator[tuple[JsonPath, str]]:
+        """Every text inside this node, at any depth, with its path (keys are not included); only those that
+        hold ``containing`` when it is given, which spares making a path for each of the others."""
+        stack: list[tuple[JsonPath, Any]] = [(self.path, self.data)]
+        while stack:
+            path, item = stack.pop()
+            for key, value in (item.items() if isinstance(item, dict) else enumerate(item)):
+                if isinstance(value, str):
+                    if containing in value:
+                        yield path + (key,), value
+                elif isinstance(value, (dict, list)):
+                    stack.append((path + (key,), value))
+
     def at(self, *keys: str | int) -> JsonPath:
         return self.path + keys
 

@@ -52,12 +52,13 @@ class ZeroBased(NamedTuple):
 
 @dataclass(frozen=True)
 class Document:
-    """One parsed input file: its data, and where each value and key stands in the source."""
+    """One parsed input file: its data, where each value and key stands in the source, and the source."""
 
     file: str
     data: Any
     values: dict[JsonPath, Mark] = field(repr=False)
     keys: dict[JsonPath, Mark] = field(repr=False)
+    text: str = field(repr=False)
 
     def locate(self, path: JsonPath, *, key: bool = False) -> Position:
         """The position of the value at ``path`` (or of its key); for a missing node, its nearest parent."""
@@ -193,7 +194,7 @@ def _load_json(text: str, label: str) -> Document:
         raise ValueError(f"{name} is not a JSON number")
 
     if not text.strip():
-        return Document(label, None, {}, {})  # empty, as an empty YAML file is: validate says so
+        return Document(label, None, {}, {}, text)  # empty, as an empty YAML file is: validate says so
     overflow: list[int | float] = []
 
     def number(parse: Callable[[str], int | float]) -> Callable[[str], int | float]:
@@ -219,7 +220,7 @@ def _load_json(text: str, label: str) -> Document:
     values, keys, _ = _locate_json(text, label)
     if len(values) and max(len(p) for p in values) > MAX_DEPTH:
         raise InputError(label, f"is nested too deeply (more than {MAX_DEPTH} levels)")
-    doc = Document(label, data, values, keys)
+    doc = Document(label, data, values, keys, text)
     _check_values(doc, risky="\\" in text or bool(overflow))
     return doc
 
@@ -528,7 +529,7 @@ def _load_yaml(text: str, utf8: bytes, label: str) -> Document:
         raise InputError(label, f"is not valid YAML: {e}") from e
     finally:
         parser.dispose()
-    doc = Document(label, data, builder.values, builder.keys)
+    doc = Document(label, data, builder.values, builder.keys, text)
     _check_values(doc, risky="\\" in text)
     return doc
 

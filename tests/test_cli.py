@@ -190,6 +190,16 @@ def test_a_rule_selector_in_the_settings_that_matches_no_rule_names_the_settings
     assert run.stderr.startswith(f"Error: {tmp_path / '.agreement.toml'}: ignore 'ab210' matches no rule")
 
 
+def test_the_starter_file_lints_with_a_warning_for_each_text_still_to_write(cli, tmp_path: Path):
+    path = str(tmp_path / "starter.yaml")
+    assert cli("init", path).exit_code == 0
+    run = cli("lint", "--format", "json", path)
+    assert run.exit_code == 0, run  # warnings: the starter is valid, only unfinished
+    found = json.loads(run.stdout)["findings"]
+    placeholders = [f for f in found if f["rule"] == "AB228"]
+    assert len(placeholders) > 50 and {f["severity"] for f in placeholders} == {"warning"}
+
+
 def test_rules_lists_the_catalogue_and_documents_one_rule(cli):
     listing = cli("rules")
     assert listing.exit_code == 0 and "AB101" in listing.stdout

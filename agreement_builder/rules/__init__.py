@@ -41,6 +41,7 @@ from . import (
     partner_breadth,
     partnership_model,
     performance_feedback,
+    placeholders,
     priorities,
     purpose,
     representation_levels,
@@ -70,7 +71,7 @@ MODULES: tuple[ModuleType, ...] = (
     accountability_tree, outcome_measures, priorities, actions, monitoring, information_sharing, contributions,
     mainstreaming, host_reporting, representation_levels, definitions, joint_training, engagement, behaviours,
     communication, time_horizon, boundary_links, budget_cycles, staff_terms, performance_feedback,
-    partnership_model,
+    partnership_model, placeholders,
     *scotland_2002.MODULES, *scotland_integration.MODULES, *england_s75.MODULES,
 )
 

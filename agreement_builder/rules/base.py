@@ -37,6 +37,7 @@ class Rule:
     check: Callable[[Agreement], Iterator[Issue]] | None
     element: str | None = None
     applies: Callable[[Agreement], bool] | None = None
+    noted: bool = True  # whether a drafted agreement carries its findings as drafting notes
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -45,6 +46,7 @@ class Rule:
             id=module.ID, name=module.NAME, severity=module.SEVERITY, pack=getattr(module, "PACK", "briefing"),
             source=module.SOURCE, summary=doc.splitlines()[0] if doc else "", doc=doc, check=module.check,
             element=getattr(module, "ELEMENT", None), applies=getattr(module, "applies", None),
+            noted=getattr(module, "NOTED", True),
         )
 
     def part(self, heading: str) -> str:

@@ -148,6 +148,16 @@ def test_a_final_agreement_has_no_notes_unless_asked(cli, write, tmp_path):
     assert "Drafting note" in annotated.read_text(encoding="utf-8")
 
 
+def test_a_placeholder_stays_in_the_text_in_brackets_without_a_drafting_note_of_its_own(cli, write, tmp_path):
+    source = write("blank.yaml", MINIMAL.replace("Riverside Partnership Agreement",
+                                                 '"[Name of the partnership] Partnership Agreement"'))
+    out = tmp_path / "blank.docx"
+    assert cli("build", source, "-o", str(out)).exit_code == 0
+    text = text_of(out)
+    assert "[Name of the partnership] Partnership Agreement" in text
+    assert "Drafting note" in text and "AB228" not in text  # the other gaps are noted; the blank shows itself
+
+
 @pytest.mark.parametrize(("status", "marked"), [("draft", True), ("final", False)])
 def test_a_draft_says_draft_in_its_header_and_as_a_watermark_and_a_final_agreement_does_not(
         cli, write, tmp_path, status, marked):
@@ -189,7 +199,7 @@ def test_newlines_long_words_and_other_scripts_reach_the_document(cli, write, tm
 
 def test_a_character_a_document_cannot_hold_is_refused_naming_the_field():
     data = {"agreement": {"title": "Bad\x01title"}, "parties": []}
-    document = Document("bad.yaml", data, {("agreement", "title"): ZeroBased(1, 9)}, {})
+    document = Document("bad.yaml", data, {("agreement", "title"): ZeroBased(1, 9)}, {}, "")
     with pytest.raises(BuildError, match=r"bad.yaml:2:10: the text at /agreement/title holds the character U\+0001"):
         check_characters(Agreement.from_document(document))
 

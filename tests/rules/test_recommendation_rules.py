@@ -499,3 +499,33 @@ def test_an_unnamed_model_is_a_note(tmp_path: Path):
 
 def test_recommendation_rules_are_warnings_or_notes_never_errors():
     assert {r.severity for r in RULES.values() if r.id.startswith("AB2")} == {Severity.WARNING, Severity.INFO}
+
+
+def test_each_text_still_holding_a_placeholder_is_a_warning_and_an_error_once_final(tmp_path: Path):
+    snippet = """
+        agreement:
+          title: "[Name of the partnership] Partnership Agreement"
+          status: {status}
+          model: "A board [sic] as in Smith [2019] and the [NHS] guidance."
+        membership:
+          summary: "[Who the members are], and [how they join]"
+        """
+    draft = check(tmp_path, snippet.format(status="draft"), "AB228")
+    assert [(f.line, f.column, f.path, f.severity) for f in draft] == [
+        (2, 10, "/agreement/title", Severity.WARNING), (6, 12, "/membership/summary", Severity.WARNING)]
+    assert "'[Name of the partnership]'" in draft[0].message
+    final = check(tmp_path, snippet.format(status="final"), "AB228")
+    assert {f.severity for f in final} == {Severity.ERROR}
+
+
+
+def test_a_placeholder_is_found_however_it_is_written_and_only_in_values(tmp_path: Path):
+    found = check(tmp_path, r"""
+        # [Name of the partnership] goes in the title: a comment, not a placeholder
+        agreement:
+          title: "\x5BName of the partnership] Partnership Agreement"
+          model: >
+            A board and [Number of
+            task groups] task groups.
+        """, "AB228")
+    assert [(f.line, f.path) for f in found] == [(3, "/agreement/title"), (4, "/agreement/model")]
