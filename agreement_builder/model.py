@@ -15,6 +15,9 @@ ELEMENTS: tuple[str, ...] = (
     "purpose", "membership", "accountability", "roles", "finance", "boundaries", "risk",
     "disputes", "supervision", "complaints", "exit_strategy", "legal_powers",
 )
+KINDS: tuple[str, ...] = ("agreement", "memorandum", "integration_scheme")
+# Arrangements that make a Scottish agreement an integration scheme under the 2014 Act.
+INTEGRATION_TYPES = frozenset({"integration_joint_board", "lead_agency"})
 
 
 @dataclass(frozen=True)
@@ -96,9 +99,53 @@ class Agreement(Node):
         return next((p for p in self.parties if p.get("id") == party_id), None)
 
     def covered(self) -> dict[str, Node]:
-        """Elements provided by an additional clause that says it ``covers`` them."""
-        return {str(c.get("covers")): c for c in self.children("additional_clauses") if c.get("covers")}
+        """What additional clauses say they ``covers`` (element names, legal clause names, rule ids), each with
+        the first clause that covers it."""
+        found: dict[str, Node] = {}
+        for clause in self.children("additional_clauses"):
+            covers = clause.get("covers")
+            for name in [covers] if isinstance(covers, str) else covers or ():
+                if isinstance(name, str):
+                    found.setdefault(name, clause)
+        return found
 
     @property
     def meta(self) -> Node:
         return self.child("agreement") or Node({}, ("agreement",))
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.meta.text("jurisdiction") or "generic"
+
+    @property
+    def kind(self) -> str:
+        """The kind of instrument: as stated, else what the arrangement makes plain, else an agreement."""
+        stated = self.meta.text("kind")
+        if stated in KINDS:
+            return stated
+        return "integration_scheme" if self.integration_scheme_by_arrangement() else "agreement"
+
+    def integration_scheme_by_arrangement(self) -> bool:
+        """Whether the jurisdiction and arrangement make this a Scottish integration scheme (2014 Act)."""
+        meta = self.meta
+        return meta.text("jurisdiction") == "scotland" and (
+            meta.text("arrangement_type") in INTEGRATION_TYPES or bool(meta.text("integration_model")))
+
+    @property
+    def partnership_name(self) -> str:
+        """What the arrangement is called in the text (``short_name`` is its old key); empty when not given."""
+        return self.meta.text("partnership_name") or self.meta.text("short_name")
+
+    def signatory(self, party: Node) -> str:
+        """The id of who signs for ``party``: its ``signatory``, else the old top-level ``signatories`` list."""
+        own = party.text("signatory")
+        if own:
+            return own
+        listed = (s for s in self.children("signatories") if s.get("party") == party.get("id"))
+        return next((s.text("person") for s in listed if s.text("person")), "")
+
+    def post(self, post_id: str) -> Node | None:
+        return next((p for p in self.children("posts") if p.get("id") == post_id), None)
+
+    def body(self, body_id: str) -> Node | None:
+        return next((b for b in self.children("bodies") if b.get("id") == body_id), None)

@@ -5,6 +5,8 @@ step, and another compares its verdicts with the reference `jsonschema` package)
 importing `jsonschema` alone costs more than the whole lint run may take, and because its messages are
 written for developers. It also reads two annotations of our own: `x-id-of` declares an id and
 `x-refers-to` a reference to one, so cross-references are checked from the schema, not from a second list.
+Two more are for people and forms, not the checker: `x-enum-titles` gives each choice a name to show, and
+`x-replaced-by` names the key that replaces a `deprecated` one.
 """
 
 from __future__ import annotations
@@ -21,11 +23,15 @@ from typing import Any
 from .source import JsonPath
 
 SCHEMA_FILE = "agreement.schema.json"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A date, or as much of one as is known: 2025-04-01, 2025-04, 2025, April 2025, 1 April 2025.
+DATE_PATTERN = (f"^([0-9]{{4}}(-[0-9]{{2}}(-[0-9]{{2}})?)?|({_MONTHS}) [0-9]{{4}}|[0-9]{{1,2}} ({_MONTHS}) "
+                "[0-9]{4})$")
 
 SUPPORTED_KEYWORDS = frozenset({
     "$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties", "additionalProperties",
     "required", "items", "minItems", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum",
-    "x-id-of", "x-refers-to",
+    "default", "deprecated", "x-id-of", "x-refers-to", "x-replaced-by", "x-enum-titles",
 })
 
 
@@ -77,9 +83,15 @@ _TYPE_NAMES = {
 
 _PATTERN_HINTS = {
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date written as YYYY-MM-DD",
+    DATE_PATTERN: "is not a date written as YYYY-MM-DD (or a month such as 2025-04 or April 2025, or a year)",
     "^[A-Z]{3}$": "is not a three-letter currency code such as GBP",
     "^[A-Za-z][A-Za-z0-9_.-]*$": "is not a usable id: start with a letter, then use letters, digits, '-', '_' or '.'",
 }
+
+
+def _type_names(expected: str | list[str]) -> str:
+    names = [expected] if isinstance(expected, str) else expected
+    return " or ".join(_TYPE_NAMES[name] for name in names)
 
 
 def _kind_of(value: Any) -> str:
@@ -94,7 +106,9 @@ def _kind_of(value: Any) -> str:
     return "a list" if isinstance(value, list) else "a mapping"
 
 
-def _is_type(value: Any, name: str) -> bool:
+def _is_type(value: Any, name: str | list[str]) -> bool:
+    if isinstance(name, list):
+        return any(_is_type(value, one) for one in name)
     if name == "object":
         return isinstance(value, dict)
     if name == "array":
@@ -199,7 +213,7 @@ class _Compiler:
 
         def check(value: Any, path: JsonPath, run: _Run) -> None:
             if expected and not _is_type(value, expected):
-                run.problems.append(Problem(path, f"expected {_TYPE_NAMES[expected]}, found {_kind_of(value)}"))
+                run.problems.append(Problem(path, f"expected {_type_names(expected)}, found {_kind_of(value)}"))
             elif isinstance(value, dict):
                 on_object(value, path, run)
             elif isinstance(value, list):

@@ -29,7 +29,7 @@ def _nodes(node: Any, path: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
             if key in ("properties", "$defs"):
                 for name, sub in value.items():
                     yield from _nodes(sub, f"{path}/{key}/{name}")
-            elif isinstance(value, dict):
+            elif isinstance(value, dict) and key not in ("x-enum-titles", "default"):  # data, not schemas
                 yield from _nodes(value, f"{path}/{key}")
 
 
@@ -67,7 +67,7 @@ def _with(change: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize(("change", "path", "words"), [
     ({"agreement": {"titel": "T", "title": "T"}}, ("agreement", "titel"), "did you mean 'title'"),
     ({"agreement": {"title": "T", "status": "Draft"}}, ("agreement", "status"), "did you mean 'draft'"),
-    ({"agreement": {"title": "T", "effective_date": "1 April 2026"}}, ("agreement", "effective_date"), "YYYY-MM-DD"),
+    ({"agreement": {"title": "T", "effective_date": "1/4/2026"}}, ("agreement", "effective_date"), "YYYY-MM-DD"),
     ({"agreement": {}}, ("agreement",), "'title' is missing"),
     ({"parties": [BASE["parties"][0]]}, ("parties",), "at least 2"),
     ({"finance": {"contributions": "lots"}}, ("finance", "contributions"), "expected a list, found text"),

@@ -26,7 +26,6 @@ SCOTLAND_INTEGRATION = "scotland-integration"
 ENGLAND_S75 = "england-s75"
 
 SCOTLAND_2002_TYPES = frozenset({"pooled_budget", "lead_commissioning", "integrated_team"})
-INTEGRATION_TYPES = frozenset({"integration_joint_board", "lead_agency"})
 ENGLAND_S75_TYPES = frozenset({"pooled_budget", "integrated_provision", "integrated_team", "lead_commissioning"})
 INTEGRATED_PROVISION = frozenset({"integrated_provision", "integrated_team"})
 
@@ -38,10 +37,9 @@ def arrangement(agreement: Agreement) -> str:
 
 
 def integration_scheme(agreement: Agreement) -> bool:
-    """Whether the agreement is a Scottish integration scheme under the 2014 Act."""
-    meta = agreement.meta
-    return meta.text("jurisdiction") == "scotland" and (
-        arrangement(agreement) in INTEGRATION_TYPES or filled(meta, "integration_model"))
+    """Whether the agreement is a Scottish integration scheme under the 2014 Act: so stated, or made plain by
+    its arrangement."""
+    return agreement.jurisdiction == "scotland" and agreement.kind == "integration_scheme"
 
 
 def statutory_packs(agreement: Agreement) -> list[str]:
