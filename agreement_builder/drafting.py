@@ -4,37 +4,25 @@ what order, with which drafting notes, and how clauses and schedules are numbere
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from . import clauses, schema
+from . import clauses, library, schema
 from .document import Draft, Meta, Note, Reader, Rendered, root_of
 from .errors import TemplateError
 from .findings import Finding, Severity
 from .model import Agreement
 from .rules import RULES
 
-# The clauses in reading order; each is a template of the same name over the input section of that name.
-BODY: tuple[str, ...] = (
-    "definitions", "parties", "purpose", "legal_powers", "boundaries", "membership", "accountability",
-    "decision_making", "roles", "behaviours", "finance", "risk", "engagement", "supervision",
-    "information_sharing", "communication", "monitoring", "mainstreaming", "complaints", "disputes",
-    "term", "exit_strategy", "variation",
-)
-# Schedules in order: (schedule key, input section it tabulates).
-SCHEDULES: tuple[tuple[str, str], ...] = (
-    ("parties", "parties"), ("groups", "accountability"), ("roles", "roles"), ("contributions", "finance"),
-    ("risks", "risk"), ("disputes", "disputes"), ("actions", "actions"),
-)
 # Where a finding about an input section that has no clause of its own is noted.
-_HOME = {"agreement": "parties", "people": "parties", "resources": "finance", "actions": "monitoring",
-         "signatories": "signatures"}
+_HOME = {"agreement": "definitions", "people": "definitions", "posts": "definitions", "bodies": "definitions",
+         "parties": "signatures", "resources": "finance", "actions": "monitoring", "signatories": "signatures",
+         "recitals": "definitions", "legal": "general"}
 WHY_LIMIT = 240
-DEFAULT_SHORT_NAME = "the Partnership"
 
 
 @dataclass(frozen=True)
@@ -52,14 +40,16 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     annotate = meta.draft if options.annotate is None else options.annotate
     seen: set[tuple[Any, ...]] = set()
     context = _context(agreement, seen)
-    schedules = _render_schedules(env, context)
+    kind, jurisdiction = agreement.kind, agreement.jurisdiction
+    listed, annexed = library.schedules(kind, str(context["legal"].get("living_registers", "")))
+    schedules = _render_schedules(env, context, listed + annexed)
     numbers = {key: str(i) for i, (key, _) in enumerate(schedules, 1)}
     context["schedules"] = numbers
-    body, placed = _render_body(env, agreement, context)
+    body, placed = _render_body(env, agreement, context, library.LAYOUTS[kind], jurisdiction)
     front = _render(env, "front", context)
-    signatures = _render(env, "signatures", {**context, "signatories": signatories(agreement)})
+    signatures = _render(env, library.template("signatures", kind, jurisdiction), context)
     _add_leftovers(agreement, seen, context["who"], body)
-    notes = notes_by_section(findings, placed) if annotate else {}
+    notes = notes_by_section(findings, placed, {key for key, _, _ in body}) if annotate else {}
     kept = [(key, name, root) for key, name, root in body if len(root) > 1 or notes.get(key)]
     reader = Reader({key: str(i) for i, (key, _, _) in enumerate(kept, 1)}, numbers)
     sections = []
@@ -70,7 +60,7 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     cover, contents = front.find("cover"), front.find("contents")
     if front.tag != "front" or cover is None or contents is None:
         raise TemplateError("clauses/front.xml.j2: must produce <front> with a <cover> and <contents>")
-    reader.template = "clauses/signatures.xml.j2"
+    reader.template = f"clauses/{library.template('signatures', kind, jurisdiction)}.xml.j2"
     signed = reader.section(signatures, "", tuple(notes.get("signatures", ())), "signatures")
     scheduled = []
     for i, (key, root) in enumerate(schedules, 1):
@@ -87,10 +77,13 @@ def _render(env: Any, name: str, context: Mapping[str, Any]) -> etree._Element:
     return root
 
 
-def _render_schedules(env: Any, context: dict[str, Any]) -> list[tuple[str, etree._Element]]:
+def _render_schedules(env: Any, context: dict[str, Any],
+                      listed: tuple[tuple[str, str], ...]) -> list[tuple[str, etree._Element]]:
     result = []
-    for key, source in SCHEDULES:
+    for key, source in listed:
         name = f"schedule-{key}"
+        if not clauses.exists(env, name):
+            continue
         data = context["agreement"][source]
         root = root_of(Rendered(f"clauses/{name}.xml.j2", clauses.render(env, name, {**context, "data": data})))
         if root is not None:
@@ -98,23 +91,32 @@ def _render_schedules(env: Any, context: dict[str, Any]) -> list[tuple[str, etre
     return result
 
 
-def _render_body(env: Any, agreement: Agreement,
-                 context: dict[str, Any]) -> tuple[list[tuple[str, str, etree._Element]], dict[int, str]]:
-    """Each clause in order, with an additional clause standing in for an element it covers; then the
-    additional clauses that stand in for nothing. Also returns where each additional clause was placed."""
+def _render_body(env: Any, agreement: Agreement, context: dict[str, Any], layout: tuple[str, ...],
+                 jurisdiction: str) -> tuple[list[tuple[str, str, etree._Element]], dict[int, str]]:
+    """Each clause of the layout in order, an additional clause standing in for what it covers (a clause of the
+    library, or an element the input leaves out); then the additional clauses that stand in for nothing. Also
+    returns where each additional clause was placed."""
     extra = context["agreement"].additional_clauses or ()
-    covers = {c.covers: i for i, c in enumerate(extra) if c.covers}
+    covering: dict[str, int] = {}
+    for i, clause in enumerate(agreement.children("additional_clauses")):
+        covers = clause.get("covers")
+        for name in [covers] if isinstance(covers, str) else covers or ():
+            covering.setdefault(str(name), i)
+    sections = schema.schema()["properties"]
     placed: dict[int, str] = {}
     body = []
-    for key in BODY:
-        index = covers.get(key)
-        if agreement.section(key) is None and index is not None:
-            placed[index] = key
-            body.append(_additional(env, context, extra[index], key))
-        else:
-            name = f"clauses/{key}.xml.j2"
-            body.append((key, name, _checked(_render(env, key, {**context, "data": context["agreement"][key]}),
-                                             key)))
+    for key in layout:
+        index = covering.get(key)
+        if index is not None and (key not in sections or agreement.section(key) is None):
+            if index not in placed:
+                placed[index] = key
+                body.append(_additional(env, context, extra[index], key))
+            continue
+        name = library.template(key, agreement.kind, jurisdiction)
+        if not clauses.exists(env, name):
+            continue
+        data = context["agreement"][key] if key in sections else None
+        body.append((key, f"clauses/{name}.xml.j2", _checked(_render(env, name, {**context, "data": data}), name)))
     for i, clause in enumerate(extra):
         if i not in placed:
             placed[i] = f"additional-{i}"
@@ -204,7 +206,8 @@ def _scalar(value: Any, field: Mapping[str, Any], who: Callable[[str], str]) -> 
 # ---------------------------------------------------------------- notes
 
 
-def notes_by_section(findings: list[Finding], placed: Mapping[int, str]) -> dict[str, list[Note]]:
+def notes_by_section(findings: list[Finding], placed: Mapping[int, str],
+                     keys: Collection[str]) -> dict[str, list[Note]]:
     """Drafting notes from the linter's findings, by the section they belong to: one note for each error
     (what is missing, and why it matters), then one note per section gathering its warnings."""
     errors: dict[str, list[Note]] = {}
@@ -213,7 +216,7 @@ def notes_by_section(findings: list[Finding], placed: Mapping[int, str]) -> dict
         rule = RULES.get(finding.rule)
         if finding.waived is not None or finding.severity < Severity.WARNING or (rule is not None and not rule.noted):
             continue
-        home = _home(finding.path, placed)
+        home = _home(finding.path, placed, keys)
         if finding.severity >= Severity.ERROR:
             why = _first_sentence(rule.part("Why")) if rule is not None else ""
             errors.setdefault(home, []).append(Note(finding.rule, "error", _plain_message(finding.message), why))
@@ -227,14 +230,14 @@ def notes_by_section(findings: list[Finding], placed: Mapping[int, str]) -> dict
     return notes
 
 
-def _home(path: str, placed: Mapping[int, str]) -> str:
+def _home(path: str, placed: Mapping[int, str], keys: Collection[str]) -> str:
     parts = path.split("/")
     top = parts[1] if len(parts) > 1 else ""
     if top == "additional_clauses" and len(parts) > 2 and parts[2].isdigit():
-        return placed.get(int(parts[2]), "parties")
-    if top in BODY:
+        return placed.get(int(parts[2]), "definitions")
+    if top in keys:
         return top
-    return _HOME.get(top, "parties")
+    return _HOME.get(top, "definitions")
 
 
 def _plain_message(message: str) -> str:
@@ -256,7 +259,7 @@ def _first_sentence(text: str) -> str:
 def meta_of(agreement: Agreement) -> Meta:
     meta = agreement.meta
     return Meta(
-        title=meta.text("title"), short_name=meta.text("short_name") or DEFAULT_SHORT_NAME,
+        title=meta.text("title"), short_name=agreement.partnership_name,
         version=meta.text("version"), status=meta.text("status") or "draft",
         date=meta.text("effective_date"), subject=meta.text("model"),
     )
@@ -269,10 +272,12 @@ def _context(agreement: Agreement, seen: set[tuple[Any, ...]]) -> dict[str, Any]
     names = _names(agreement)
     outcomes = {str(o.get("id")): o.text("statement") for o in
                 (agreement.section("purpose") or agreement.meta).children("outcomes") if o.get("id")}
+    legal = library.choices(agreement)
     return {
-        "agreement": root, "meta": meta, "parties": root.parties or (), "short": meta.short_name or DEFAULT_SHORT_NAME,
+        "agreement": root, "meta": meta, "parties": root.parties or (), "short": agreement.partnership_name,
         "currency": meta.currency or "GBP", "who": _lookup(names), "outcome": _lookup(outcomes),
-        "schedules": {},
+        "schedules": {}, "kind": agreement.kind, "legal": legal, "law": library.laws(agreement, legal),
+        "signatories": signatories(agreement),
     }
 
 
@@ -283,9 +288,11 @@ def _lookup(table: Mapping[str, str]) -> Callable[[str], str]:
 
 
 def _names(agreement: Agreement) -> dict[str, str]:
-    """The name to print for each id a reference can hold: parties, people and groups."""
+    """The name to print for each id a reference can hold: parties, bodies, people, posts and groups."""
     names = {str(p.get("id")): p.text("short_name") or p.text("name") for p in agreement.parties}
+    names.update((str(b.get("id")), b.text("short_name") or b.text("name")) for b in agreement.children("bodies"))
     names.update((str(p.get("id")), p.text("name")) for p in agreement.people())
+    names.update((str(p.get("id")), p.text("title")) for p in agreement.children("posts"))
     accountability = agreement.section("accountability")
     if accountability is not None:
         names.update((str(g.get("id")), g.text("name")) for g in accountability.children("groups"))
@@ -293,18 +300,18 @@ def _names(agreement: Agreement) -> dict[str, str]:
 
 
 def signatories(agreement: Agreement) -> list[dict[str, str]]:
-    """Who signs for whom: the `signatories` list, else each party's `signatory`, else a blank block per
-    party."""
-    listed = agreement.children("signatories")
-    pairs = ([(s.get("party"), s.get("person")) for s in listed] if listed
-             else [(p.get("id"), p.get("signatory")) for p in agreement.parties])
+    """Who signs for each party, one entry a party in the parties' order, read from one source (the party's
+    `signatory`, or the old top-level list): the party's name, and the signatory's name and position, each
+    empty when the input does not say. A post signs by its title; its holder, if named, is the name."""
     result = []
-    for party_id, person_id in pairs:
-        party = agreement.party(str(party_id))
-        person = agreement.person(str(person_id)) if person_id else None
-        result.append({
-            "party": party.text("name") if party is not None else str(party_id),
-            "name": person.text("name") if person is not None else "",
-            "position": person.text("position") if person is not None else "",
-        })
+    for party in agreement.parties:
+        signer = agreement.signatory(party)
+        person, post = agreement.person(signer), agreement.post(signer)
+        if post is not None:
+            holder = agreement.person(post.text("holder"))
+            name, position = (holder.text("name") if holder is not None else ""), post.text("title")
+        else:
+            name = person.text("name") if person is not None else ""
+            position = person.text("position") if person is not None else ""
+        result.append({"party": party.text("name"), "name": name, "position": position})
     return result

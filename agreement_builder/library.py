@@ -1,0 +1,187 @@
+"""The clause library's tables: which clauses each kind of instrument has and in what order, which template a
+clause takes in a kind or jurisdiction, the legal facts of each jurisdiction, and the defaults of the legal
+choices. Templates read these; they never test the kind or jurisdiction themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from . import schema
+from .model import Agreement
+
+# The body of each kind of instrument, in reading order. Each key is a clause template of that name (or the
+# variant VARIANTS names); an additional clause that `covers` a key stands in for it.
+_CONTRACT_HEAD = ("definitions", "commencement", "purpose", "legal_powers", "boundaries", "schemes")
+_CONTRACT_GOVERNANCE = ("membership", "accountability", "decision_making", "roles", "behaviours")
+_CONTRACT_MONEY_AND_PEOPLE = ("finance", "risk", "liability", "insurance", "engagement", "supervision")
+_CONTRACT_INFORMATION = ("information_sharing", "data_protection", "confidentiality", "freedom_of_information",
+                         "communication", "monitoring", "mainstreaming", "complaints", "compliance")
+_CONTRACT_END = ("disputes", "business_continuity", "term", "termination", "exit_strategy", "variation",
+                 "no_partnership", "notices", "general", "governing_law")
+LAYOUTS: Mapping[str, tuple[str, ...]] = {
+    "agreement": _CONTRACT_HEAD + _CONTRACT_GOVERNANCE + _CONTRACT_MONEY_AND_PEOPLE + _CONTRACT_INFORMATION
+    + _CONTRACT_END,
+    "memorandum": ("definitions", "status") + _CONTRACT_HEAD[1:] + _CONTRACT_GOVERNANCE + _CONTRACT_MONEY_AND_PEOPLE
+    + _CONTRACT_INFORMATION + _CONTRACT_END,
+    # The matters the Integration Scheme Regulations 2014 (SSI 2014/341) prescribe, in the schedule's order,
+    # after what the 2014 Act itself requires a scheme to set out (s.1(3)(a) to (e)).
+    "integration_scheme": (
+        "purpose", "definitions", "integration_model", "local_governance", "delegation", "operational_delivery",
+        "clinical_governance", "chief_officer", "workforce", "finance", "engagement", "information_sharing",
+        "complaints", "claims", "risk", "disputes", "review",
+    ),
+}
+
+# Schedules in order, per kind: (schedule key, input section it tabulates). A living register goes to the annexes
+# instead when the input keeps registers out of the contractual schedules (legal.living_registers: separate).
+SCHEDULES: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "agreement": (("parties", "parties"), ("schemes", "schemes"), ("groups", "accountability"), ("roles", "roles"),
+                  ("contributions", "finance"), ("disputes", "disputes"), ("risks", "risk"), ("actions", "actions")),
+    "integration_scheme": (("functions", "legal_powers"), ("parties", "parties"), ("groups", "accountability"),
+                           ("contributions", "finance"), ("disputes", "disputes"), ("risks", "risk"),
+                           ("actions", "actions")),
+}
+LIVING_REGISTERS = frozenset({"risks", "actions"})
+
+# Where a clause's template differs by kind or jurisdiction: (clause, kind or "*", jurisdiction or "*") -> template.
+# The first match in this order wins: kind and jurisdiction, kind alone, jurisdiction alone.
+VARIANTS: Mapping[tuple[str, str, str], str] = {
+    ("signatures", "integration_scheme", "*"): "signatures-scheme",
+    ("signatures", "*", "scotland"): "signatures-scotland",
+}
+
+
+def template(clause: str, kind: str, jurisdiction: str) -> str:
+    """The template that renders ``clause`` in an instrument of ``kind`` under ``jurisdiction``."""
+    for key in ((clause, kind, jurisdiction), (clause, kind, "*"), (clause, "*", jurisdiction)):
+        if key in VARIANTS:
+            return VARIANTS[key]
+    return clause
+
+
+def schedules(kind: str, registers: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The (schedules, annexes) of an instrument of ``kind``: living registers are annexes when ``registers``
+    is ``separate``."""
+    listed = SCHEDULES.get(kind, SCHEDULES["agreement"])
+    if registers != "separate":
+        return listed, ()
+    return (tuple(s for s in listed if s[0] not in LIVING_REGISTERS),
+            tuple(s for s in listed if s[0] in LIVING_REGISTERS))
+
+
+# ---------------------------------------------------------------- jurisdictions
+
+# What the standard clauses cite in each legal system. "generic" offers the choices in brackets, and lint reports
+# that the choice is still open, so the draft carries a drafting note there.
+_SCOTLAND = {
+    "law": "Scots law", "courts": "the Scottish courts", "system": "Scotland",
+    "foi": "the Freedom of Information (Scotland) Act 2002",
+    "eir": "the Environmental Information (Scotland) Regulations 2004",
+    "third_parties": "the Contract (Third Party Rights) (Scotland) Act 2017",
+    "counterparts": "the Legal Writings (Counterparts and Delivery) (Scotland) Act 2015",
+    "execution": "the Requirements of Writing (Scotland) Act 1995",
+    "nhs_indemnity": "the Clinical Negligence and Other Risks Indemnity Scheme (CNORIS)",
+    "care_regulator": "the Care Inspectorate", "health_regulator": "Healthcare Improvement Scotland",
+    "public_audit": "Audit Scotland, the Accounts Commission and the Auditor General for Scotland",
+    "safeguarding": "the Adult Support and Protection (Scotland) Act 2007 and the Children (Scotland) Act 1995",
+    "equality": "the Equality Act 2010 (section 149) and the Equality Act 2010 (Specific Duties) (Scotland) "
+                "Regulations 2012",
+}
+_ENGLAND = {
+    "law": "the law of England and Wales", "courts": "the courts of England and Wales", "system": "England and Wales",
+    "foi": "the Freedom of Information Act 2000",
+    "eir": "the Environmental Information Regulations 2004",
+    "third_parties": "the Contracts (Rights of Third Parties) Act 1999",
+    "counterparts": "", "execution": "",
+    "nhs_indemnity": "the schemes NHS Resolution runs for NHS bodies",
+    "care_regulator": "the Care Quality Commission", "health_regulator": "the Care Quality Commission",
+    "public_audit": "the auditors appointed under the Local Audit and Accountability Act 2014 and the National "
+                    "Audit Office",
+    "safeguarding": "the Care Act 2014 (sections 42 to 47) and the Children Act 1989 and 2004",
+    "equality": "the Equality Act 2010 (section 149)",
+}
+# Wales shares the law of England and Wales; its own regulators, auditor and duties replace England's.
+_WALES = {
+    "care_regulator": "Care Inspectorate Wales", "health_regulator": "Healthcare Inspectorate Wales",
+    "public_audit": "the Auditor General for Wales",
+    "safeguarding": "the Social Services and Well-being (Wales) Act 2014 (Part 7)",
+    "nhs_indemnity": "the Welsh Risk Pool",
+    "equality": "the Equality Act 2010 (section 149) and the Equality Act 2010 (Statutory Duties) (Wales) "
+                "Regulations 2011",
+}
+_NORTHERN_IRELAND = {
+    **_ENGLAND,
+    "law": "the law of Northern Ireland", "courts": "the courts of Northern Ireland", "system": "Northern Ireland",
+    "care_regulator": "the Regulation and Quality Improvement Authority",
+    "health_regulator": "the Regulation and Quality Improvement Authority",
+    "public_audit": "the Northern Ireland Audit Office", "nhs_indemnity": "the indemnity arrangements of the "
+    "Department of Health for health and social care bodies",
+    "safeguarding": "the Children (Northern Ireland) Order 1995 and the Department of Health's adult safeguarding "
+                    "policy",
+    "equality": "section 75 of the Northern Ireland Act 1998",
+}
+LAWS: Mapping[str, Mapping[str, str]] = {
+    "scotland": _SCOTLAND, "england_and_wales": _ENGLAND, "northern_ireland": _NORTHERN_IRELAND,
+}
+# The legal system each jurisdiction's agreements are governed by, unless `legal.governing_law` says otherwise.
+_GOVERNING = {"scotland": "scotland", "england": "england_and_wales", "wales": "england_and_wales",
+              "northern_ireland": "northern_ireland"}
+
+
+def laws(agreement: Agreement, choices: Mapping[str, Any]) -> dict[str, Markup]:
+    """The legal facts templates cite, as markup: the chosen system's, or for an agreement whose system is
+    still open, each fact as bracketed options for the drafter."""
+    chosen = choices.get("governing_law") or _GOVERNING.get(agreement.jurisdiction)
+    if chosen is not None:
+        facts = dict(LAWS[chosen])
+        if chosen == "england_and_wales" and agreement.jurisdiction == "wales":
+            facts.update(_WALES)
+        return {key: _value(text) for key, text in facts.items()}
+    options = (_SCOTLAND, _ENGLAND)
+    return {key: Markup(" or ").join(_bracket(o[key]) for o in options if o[key]) for key in _SCOTLAND}
+
+
+def _value(text: str) -> Markup:
+    return Markup("<v>{}</v>").format(text) if text else Markup("")
+
+
+def _bracket(text: str) -> Markup:
+    return Markup("<bracket><v>{}</v></bracket>").format(escape(text))
+
+
+# ---------------------------------------------------------------- legal choices
+
+
+def choices(agreement: Agreement) -> dict[str, Any]:
+    """The input's `legal` choices over the schema's defaults, one level of nesting deep."""
+    defaults = _defaults(schema.schema()["properties"]["legal"])
+    given = agreement.section("legal")
+    merged: dict[str, Any] = dict(defaults)
+    for key, value in (given.data.items() if given is not None else ()):
+        if isinstance(value, dict) and isinstance(defaults.get(key), dict):
+            merged[key] = {**defaults[key], **value}
+        else:
+            merged[key] = value
+    if agreement.kind == "memorandum" and "binding" not in merged:
+        merged["binding"] = list(MEMORANDUM_BINDS)
+    return merged
+
+
+MEMORANDUM_BINDS = ("finance", "confidentiality", "data_protection", "freedom_of_information", "disputes",
+                    "governing_law")
+
+
+def _defaults(node: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``default`` of each property of an object schema, and of its objects' properties."""
+    found: dict[str, Any] = {}
+    for key, field in node.get("properties", {}).items():
+        if "default" in field:
+            found[key] = field["default"]
+        elif field.get("type") == "object":
+            inner = _defaults(field)
+            if inner:
+                found[key] = inner
+    return found
