@@ -51,7 +51,7 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     _add_leftovers(agreement, seen, context["who"], body)
     notes = notes_by_section(findings, placed, {key for key, _, _ in body}) if annotate else {}
     kept = [(key, name, root) for key, name, root in body if len(root) > 1 or notes.get(key)]
-    reader = Reader({key: str(i) for i, (key, _, _) in enumerate(kept, 1)}, numbers)
+    reader = Reader({key: str(i) for i, (key, _, _) in enumerate(kept, 1)}, numbers, annotate=annotate)
     sections = []
     for i, (key, name, root) in enumerate(kept, 1):
         reader.template = name
@@ -65,9 +65,9 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     scheduled = []
     for i, (key, root) in enumerate(schedules, 1):
         reader.template = f"clauses/schedule-{key}.xml.j2"
-        scheduled.append(reader.section(root, str(i), (), f"schedule-{key}"))
-    return Draft(meta, reader.cover(cover), reader.contents(contents), tuple(sections), signed,
-                 tuple(scheduled))
+        scheduled.append(reader.section(root, str(i), (), f"schedule-{key}", "schedule"))
+    return reader.finish(Draft(meta, reader.cover(cover), reader.contents(contents), tuple(sections), signed,
+                               tuple(scheduled)))
 
 
 def _render(env: Any, name: str, context: Mapping[str, Any]) -> etree._Element:

@@ -57,7 +57,9 @@ def _numbered(num_id: int, level: int) -> str:
     return f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
 
 
-CLAUSES, SCHEDULES, COVER_PARTIES = 1, 2, 3
+CLAUSES, SCHEDULES, COVER_PARTIES, PARTIES, RECITALS, ANNEXES = 1, 2, 3, 4, 5, 6
+# Where the clause and item text starts, and how far a heading's title sits from "Schedule 3" or "Annex 1".
+CLAUSE_INDENT, ITEM_INDENT, LABEL_INDENT = 709, 1418, 1701
 
 _BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
 
@@ -92,7 +94,7 @@ def styles() -> str:
     heading_rpr = f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/>'
     body = [
         _style("paragraph", "Normal", "Normal", default=True, ui=0,
-               ppr='<w:spacing w:after="120" w:line="264" w:lineRule="auto"/>'),
+               ppr='<w:widowControl/><w:spacing w:after="120" w:line="264" w:lineRule="auto"/>'),
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>'
         "</w:style>",
@@ -125,6 +127,18 @@ def styles() -> str:
                + '<w:spacing w:after="80"/><w:ind w:left="1418" w:hanging="709"/>'),
         _style("paragraph", "BodyText", "Body Text",
                ppr='<w:spacing w:after="120"/><w:ind w:left="709"/>'),
+        _style("paragraph", "ItemText", "Item Text", based_on="BodyText",
+               ppr=f'<w:spacing w:after="80"/><w:ind w:left="{ITEM_INDENT}"/>'),
+        _style("paragraph", "Subheading", "Subheading", next_id="Clause2", ui=9,
+               ppr='<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
+                   f'<w:ind w:left="{CLAUSE_INDENT}"/><w:outlineLvl w:val="1"/>',
+               rpr=f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/>'),
+        _style("paragraph", "Party", "Party", next_id="Party",
+               ppr=_numbered(PARTIES, 0) + '<w:spacing w:after="160"/>'
+                   f'<w:ind w:left="{CLAUSE_INDENT}" w:hanging="{CLAUSE_INDENT}"/>'),
+        _style("paragraph", "Recital", "Recital", next_id="Recital",
+               ppr=_numbered(RECITALS, 0) + '<w:spacing w:after="120"/>'
+                   f'<w:ind w:left="{CLAUSE_INDENT}" w:hanging="{CLAUSE_INDENT}"/>'),
         _style("paragraph", "Definition", "Definition",
                ppr='<w:spacing w:after="100"/><w:ind w:left="709"/>'),
         _style("paragraph", "DraftingNote", "Drafting Note",
@@ -132,17 +146,18 @@ def styles() -> str:
                    '<w:shd w:val="clear" w:color="auto" w:fill="FFF2CC"/><w:spacing w:before="60" w:after="120"/>'
                    '<w:ind w:left="851" w:right="142"/>',
                rpr='<w:i/><w:iCs/><w:color w:val="7F6000"/>' + _font(9.5) + '<w:highlight w:val="yellow"/>'),
-        _style("paragraph", "ScheduleHeading", "Schedule Heading", next_id="BodyText", ui=9,
-               ppr='<w:keepNext/><w:pageBreakBefore/>' + _numbered(SCHEDULES, 0)
-               + '<w:spacing w:before="0" w:after="240"/><w:outlineLvl w:val="0"/>',
-               rpr=heading_rpr + _font(13)),
+        *_appendix_styles("Schedule", SCHEDULES, heading_rpr),
+        *_appendix_styles("Annex", ANNEXES, heading_rpr),
+        _style("character", "Placeholder", "Placeholder", ui=20, rpr='<w:highlight w:val="yellow"/>'),
         _style("paragraph", "UnnumberedHeading", "Unnumbered Heading", next_id="BodyText", ui=9,
                ppr='<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/>',
                rpr=heading_rpr + _font(12.5)),
         _style("paragraph", "TOCHeading", "TOC Heading", next_id="Normal", ui=39,
                ppr='<w:keepNext/><w:pageBreakBefore/><w:spacing w:after="240"/>', rpr=heading_rpr + _font(14)),
         _style("paragraph", "TOC1", "toc 1", next_id="Normal", ui=39,
-               ppr='<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9060"/></w:tabs><w:spacing w:after="60"/>'),
+               ppr=f'<w:tabs><w:tab w:val="left" w:pos="{LABEL_INDENT}"/><w:tab w:val="right" w:leader="dot" '
+                   f'w:pos="9060"/></w:tabs><w:spacing w:after="60"/><w:ind w:left="{LABEL_INDENT}" '
+                   f'w:hanging="{LABEL_INDENT}"/>'),
         _style("paragraph", "TableText", "Table Text", ppr='<w:spacing w:before="0" w:after="0"/>',
                rpr=_font(9)),
         _style("paragraph", "TableHeading", "Table Heading", based_on="TableText", ppr='<w:keepNext/>',
@@ -172,37 +187,64 @@ def styles() -> str:
     )
 
 
-def _level(ilvl: int, fmt: str, text: str, style: str, left: int, hanging: int, bold: bool = False) -> str:
+def _appendix_styles(name: str, num_id: int, heading_rpr: str) -> tuple[str, str, str]:
+    """A schedule's or annex's heading ("Schedule 3", then a tab, then its title) and its numbered
+    paragraphs (1, 2 …) and items ((a), (b) …), each bound to a level of its own list."""
+    return (
+        _style("paragraph", f"{name}Heading", f"{name} Heading", next_id="BodyText", ui=9,
+               ppr='<w:keepNext/><w:pageBreakBefore/>' + _numbered(num_id, 0)
+               + f'<w:tabs><w:tab w:val="left" w:pos="{LABEL_INDENT}"/></w:tabs>'
+               + '<w:spacing w:before="0" w:after="240"/>'
+               + f'<w:ind w:left="{LABEL_INDENT}" w:hanging="{LABEL_INDENT}"/><w:outlineLvl w:val="0"/>',
+               rpr=heading_rpr + _font(13)),
+        _style("paragraph", f"{name}Clause", f"{name} Clause", next_id=f"{name}Clause",
+               ppr=_numbered(num_id, 1) + '<w:spacing w:after="120"/>'
+                   f'<w:ind w:left="{CLAUSE_INDENT}" w:hanging="{CLAUSE_INDENT}"/>'),
+        _style("paragraph", f"{name}Item", f"{name} Item", next_id=f"{name}Item",
+               ppr=_numbered(num_id, 2) + '<w:spacing w:after="80"/>'
+                   f'<w:ind w:left="{ITEM_INDENT}" w:hanging="{CLAUSE_INDENT}"/>'),
+    )
+
+
+def _level(ilvl: int, fmt: str, text: str, style: str, left: int, hanging: int, bold: bool = False,
+           suffix: str = "") -> str:
     rpr = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
+    suff = f'<w:suff w:val="{suffix}"/>' if suffix else ""
     return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:pStyle w:val="{style}"/>'
-            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'{suff}<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>{rpr}</w:lvl>')
 
 
+def _list(abstract: int, nsid: str, name: str, levels: str, multi: bool = False) -> str:
+    kind = "multilevel" if multi else "singleLevel"
+    return (f'<w:abstractNum w:abstractNumId="{abstract}"><w:nsid w:val="{nsid}"/>'
+            f'<w:multiLevelType w:val="{kind}"/><w:name w:val="{name}"/>{levels}</w:abstractNum>')
+
+
 def numbering() -> str:
-    clauses = (
-        '<w:abstractNum w:abstractNumId="0"><w:nsid w:val="4A1C0001"/><w:multiLevelType w:val="multilevel"/>'
-        '<w:name w:val="Agreement clauses"/>'
-        + _level(0, "decimal", "%1.", "Heading1", 709, 709, bold=True)
-        + _level(1, "decimal", "%1.%2", "Clause2", 709, 709)
-        + _level(2, "lowerLetter", "(%3)", "Clause3", 1418, 709)
-        + "</w:abstractNum>"
-    )
-    schedules = (
-        '<w:abstractNum w:abstractNumId="1"><w:nsid w:val="4A1C0002"/><w:multiLevelType w:val="singleLevel"/>'
-        '<w:name w:val="Agreement schedules"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="ScheduleHeading"/>'
-        '<w:suff w:val="space"/><w:lvlText w:val="Schedule %1:"/><w:lvlJc w:val="left"/>'
-        '<w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr></w:lvl></w:abstractNum>'
-    )
-    parties = (
-        '<w:abstractNum w:abstractNumId="2"><w:nsid w:val="4A1C0003"/><w:multiLevelType w:val="singleLevel"/>'
-        '<w:name w:val="Agreement parties"/>'
-        + _level(0, "decimal", "(%1)", "CoverParty", 1701, 567)
-        + "</w:abstractNum>"
-    )
-    nums = "".join(f'<w:num w:numId="{n}"><w:abstractNumId w:val="{n - 1}"/></w:num>' for n in (1, 2, 3))
-    return HEAD + f'<w:numbering xmlns:w="{W_NS}">{clauses}{schedules}{parties}{nums}</w:numbering>'
+    """The lists: clauses (1. / 1.1 / (a)); schedules and annexes ("Schedule 3" / 1 / (a), the label
+    without a colon so that a cross-reference to it reads "Schedule 3"); the cover's parties, the opening's
+    parties ((1)) and recitals ((A))."""
+    lists = [
+        _list(0, "4A1C0001", "Agreement clauses",
+              _level(0, "decimal", "%1.", "Heading1", CLAUSE_INDENT, CLAUSE_INDENT, bold=True)
+              + _level(1, "decimal", "%1.%2", "Clause2", CLAUSE_INDENT, CLAUSE_INDENT)
+              + _level(2, "lowerLetter", "(%3)", "Clause3", ITEM_INDENT, CLAUSE_INDENT), multi=True),
+        *(_list(n - 1, nsid, f"Agreement {name.lower()}s",
+                _level(0, "decimal", f"{name} %1", f"{name}Heading", LABEL_INDENT, LABEL_INDENT, suffix="tab")
+                + _level(1, "decimal", "%2", f"{name}Clause", CLAUSE_INDENT, CLAUSE_INDENT)
+                + _level(2, "lowerLetter", "(%3)", f"{name}Item", ITEM_INDENT, CLAUSE_INDENT), multi=True)
+          for n, nsid, name in ((SCHEDULES, "4A1C0002", "Schedule"), (ANNEXES, "4A1C0006", "Annex"))),
+        _list(COVER_PARTIES - 1, "4A1C0003", "Agreement cover parties",
+              _level(0, "decimal", "(%1)", "CoverParty", 1701, 567)),
+        _list(PARTIES - 1, "4A1C0004", "Agreement parties",
+              _level(0, "decimal", "(%1)", "Party", CLAUSE_INDENT, CLAUSE_INDENT)),
+        _list(RECITALS - 1, "4A1C0005", "Agreement recitals",
+              _level(0, "upperLetter", "(%1)", "Recital", CLAUSE_INDENT, CLAUSE_INDENT)),
+    ]
+    ids = (CLAUSES, SCHEDULES, COVER_PARTIES, PARTIES, RECITALS, ANNEXES)
+    nums = "".join(f'<w:num w:numId="{n}"><w:abstractNumId w:val="{n - 1}"/></w:num>' for n in ids)
+    return HEAD + f'<w:numbering xmlns:w="{W_NS}">{"".join(lists)}{nums}</w:numbering>'
 
 
 def document() -> str:

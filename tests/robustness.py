@@ -490,8 +490,12 @@ def lost_wording(data: Any, output: Path) -> list[str]:
 
 
 def _lines(text: str) -> str:
-    # Line endings are not wording: XML parsers read CR as LF, and the writers end lines their own way.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # White space is not wording: a line break in a value is a space or a paragraph break in the document,
+    # XML parsers read CR as LF, and the writers end lines their own way. Each run of it is one space.
+    return _WHITE.sub(" ", text)
+
+
+_WHITE = re.compile(r"[ \t\r\n]+")
 
 
 # ---------------------------------------------------------------- one case, one command

@@ -13,14 +13,36 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterable
 from typing import Any
 
 import docx
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 
-from ..document import Clause, Definition, Draft, Inline, Note, Para, Section, Signatory, Span, Table
+from ..document import (
+    ANNEX,
+    BODY,
+    SCHEDULE,
+    Bracket,
+    Caption,
+    Clause,
+    Control,
+    Definition,
+    Draft,
+    FieldRef,
+    Inline,
+    Note,
+    Para,
+    Party,
+    Recital,
+    Section,
+    Signatory,
+    Span,
+    Subheading,
+    Table,
+    Text,
+    plain,
+)
 from ..errors import BuildError
 from . import reference
 
@@ -42,9 +64,10 @@ def write(draft: Draft, reference_docx: bytes) -> bytes:
     reference.require_styles({s.style_id for s in document.styles}, "the reference document")
     width = _text_width(document.element.body.sectPr)
     _empty_body(document)
-    writer = _Body(width, _comments(document, draft))
+    writer = _Body(width, _first_comment(document))
     writer.draft(draft)
     body = "".join(writer.out).encode("utf-8")
+    _comments(document, draft, writer.comments, writer.first_comment)
     del writer
     _header(document, draft)
     _properties(document, draft)
@@ -108,71 +131,178 @@ def _run_text(text: str) -> str:
     return "".join(out)
 
 
-def runs(content: Inline) -> str:
-    out = []
-    for span in content:
-        props = ('<w:rStyle w:val="DefinedTerm"/>' if span.term else "") + ("<w:b/>" if span.bold else "") + (
-            "<w:i/>" if span.italic else "")
-        run = f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{_run_text(span.text)}</w:r>"
-        if span.link:
-            run = f'<w:hyperlink w:anchor="{_bookmark(span.link)}" w:history="1">{run}</w:hyperlink>'
-        out.append(run)
-    return "".join(out)
-
-
-def _bookmark(anchor: str) -> str:
-    return anchor.replace("-", "_")[:40]
+# Styles by the kind of section: heading; clause, item, and the paragraphs continuing them.
+_HEADINGS = {BODY: "Heading1", SCHEDULE: "ScheduleHeading", ANNEX: "AnnexHeading"}
+_CLAUSES = {BODY: ("Clause2", "Clause3"), SCHEDULE: ("ScheduleClause", "ScheduleItem"),
+            ANNEX: ("AnnexClause", "AnnexItem")}
+_MORE_CLAUSE, _MORE_ITEM = "BodyText", "ItemText"
+_KEEP = "<w:keepNext/>"
+# The paragraph Word needs after a table that ends the document, too small to start a page of its own.
+_END = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+        '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 
 
 def _paragraph(style: str, content: str, properties: str = "") -> str:
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{properties}</w:pPr>{content}</w:p>'
 
 
-class _Body:
-    """Collects the body's XML in order, with the positions of the paragraphs that carry comments."""
+class _Bookmarks:
+    """Word bookmark names for the document's anchors: letters, digits and _, at most 40 characters, unique;
+    given in the order first asked for, which is the same every build."""
 
-    def __init__(self, width: int, comments: list[int]) -> None:
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.taken: set[str] = set()
+        self.count = 0
+
+    def name(self, anchor: str) -> str:
+        found = self.names.get(anchor)
+        if found is None:
+            base = re.sub(r"[^A-Za-z0-9_]", "_", anchor)
+            base = (base if base[:1].isalpha() else "b_" + base)[:40]
+            found, n = base, 1
+            while found in self.taken:
+                n += 1
+                found = f"{base[:40 - len(str(n)) - 1]}_{n}"
+            self.names[anchor] = found
+            self.taken.add(found)
+        return found
+
+    def around(self, anchor: str, content: str) -> str:
+        """``content`` inside a bookmark named for ``anchor``."""
+        self.count += 1
+        return (f'<w:bookmarkStart w:id="{self.count}" w:name="{self.name(anchor)}"/>{content}'
+                f'<w:bookmarkEnd w:id="{self.count}"/>')
+
+
+class _Body:
+    """Collects the body's XML in order, and the drafting notes that become review comments."""
+
+    def __init__(self, width: int, first_comment: int) -> None:
         self.width = width
         self.out: list[str] = []
-        self.comments = iter(comments)
-        self.bookmarks = 0
+        self.first_comment = first_comment
+        self.comments: list[Note] = []
+        self.bookmarks = _Bookmarks()
+        self.break_page = False
 
     def add(self, xml: str) -> None:
         self.out.append(xml)
 
+    # ---- text
+
+    def runs(self, content: Inline, placeholder: bool = False) -> str:
+        out = []
+        for piece in content:
+            if isinstance(piece, Bracket):
+                out.append(self.bracket(piece))
+                continue
+            style = "Placeholder" if placeholder else "DefinedTerm" if piece.term else ""
+            props = (f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if piece.bold or (
+                piece.term and placeholder) else "") + ("<w:i/>" if piece.italic else "")
+            run = f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{_run_text(piece.text)}</w:r>"
+            if piece.field is not None:
+                run = self.reference(piece.field, run)
+            out.append(run)
+        return "".join(out)
+
+    def reference(self, field: FieldRef, result: str) -> str:
+        """A REF field showing the paragraph number at ``field``'s bookmark, ``result`` its current text."""
+        switch = "\\w" if field.full else "\\n"
+        return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF '
+                f'{self.bookmarks.name(field.anchor)} {switch} \\h </w:instrText></w:r>'
+                f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{result}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+    def bracket(self, bracket: Bracket) -> str:
+        content = self.runs(bracket.content, placeholder=True)
+        return self.commented(bracket.note, content) if bracket.note is not None else content
+
+    def commented(self, note: Note, content: str) -> str:
+        """``content`` with a review comment carrying ``note`` anchored on it."""
+        n = self.first_comment + len(self.comments)
+        self.comments.append(note)
+        return (f'<w:commentRangeStart w:id="{n}"/>{content}<w:commentRangeEnd w:id="{n}"/>'
+                f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{n}"/></w:r>')
+
+    def paragraphs(self, text: Text, first: str, more: str, *, anchor: str = "", keep: bool = False) -> None:
+        """``text``: its first paragraph in style ``first`` (bookmarked for ``anchor``), the rest in ``more``;
+        ``keep`` keeps the last with what follows."""
+        for i, paragraph in enumerate(text):
+            content = self.runs(paragraph)
+            if i == 0 and anchor:
+                content = self.bookmarks.around(anchor, content)
+            self.add(self.paragraph(first if i == 0 else more, content, _KEEP if keep and i == len(text) - 1
+                                    else ""))
+
+    def paragraph(self, style: str, content: str, properties: str = "") -> str:
+        if self.break_page:
+            properties = "<w:pageBreakBefore/>" + properties
+            self.break_page = False
+        return _paragraph(style, content, properties)
+
+    # ---- the document
+
     def draft(self, draft: Draft) -> None:
         for line in draft.cover:
-            self.add(_paragraph(_LOOKS[line.kind], runs(line.content)))
-        heading, placeholder = draft.contents
-        self.add(_paragraph("TOCHeading", runs(heading)))
-        self.add(_paragraph("TOC1", '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-                            f'<w:r><w:instrText xml:space="preserve">{_escape(TOC)}</w:instrText></w:r>'
-                            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + runs(placeholder)
-                            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'))
-        for i, section in enumerate(draft.sections):
-            self.section(section, "Heading1", "<w:pageBreakBefore/>" if i == 0 else "")
+            if isinstance(line, Control):
+                self.control(line)
+            else:
+                self.add(self.paragraph(_LOOKS[line.kind], self.runs(line.content)))
+        self.contents(draft)
+        self.break_page = True
+        if draft.opening is not None:
+            self.section(draft.opening)
+        for section in draft.sections:
+            self.section(section)
         if draft.signatures is not None:
-            self.section(draft.signatures, "UnnumberedHeading", "<w:pageBreakBefore/>")
-        for section in draft.schedules:
-            self.section(section, "ScheduleHeading")
+            self.break_page = True
+            self.section(draft.signatures)
+        for section in (*draft.schedules, *draft.annexes):
+            self.section(section)
         if self.out and self.out[-1].startswith("<w:tbl>"):
-            self.add("<w:p/>")
+            self.add(_END)
 
-    def section(self, section: Section, style: str, properties: str = "") -> None:
-        self.bookmarks += 1
-        mark = self.bookmarks
-        name = _bookmark(section.anchor)
-        self.add(_paragraph(style, f'<w:bookmarkStart w:id="{mark}" w:name="{name}"/>{runs(section.heading)}'
-                            f'<w:bookmarkEnd w:id="{mark}"/>', properties))
-        for block in section.blocks:
+    def contents(self, draft: Draft) -> None:
+        """The contents: a TOC field whose current result already lists the headings, so the list is
+        there before Word or LibreOffice first updates it (which adds the page numbers)."""
+        self.add(self.paragraph("TOCHeading", self.runs(draft.contents)))
+        entries = [s for s in draft.all_sections() if s.heading]
+        begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+                 f'<w:r><w:instrText xml:space="preserve">{_escape(TOC)}</w:instrText></w:r>'
+                 '<w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        if not entries:
+            self.add(_paragraph("TOC1", begin + end))
+        for i, section in enumerate(entries):
+            number = section.number + "." if section.kind == BODY else section.label
+            text = (f"<w:r><w:t>{_escape(number)}</w:t></w:r><w:r><w:tab/></w:r>" if section.number else "")
+            link = (f'<w:hyperlink w:anchor="{self.bookmarks.name(section.anchor)}" w:history="1">{text}'
+                    f"{self.runs(section.heading)}</w:hyperlink>")
+            self.add(_paragraph("TOC1", (begin if i == 0 else "") + link + (end if i == len(entries) - 1 else "")))
+
+    def section(self, section: Section) -> None:
+        style = _HEADINGS[section.kind] if section.number else "UnnumberedHeading"
+        if section.heading:
+            self.add(self.paragraph(style, self.bookmarks.around(section.anchor, self.runs(section.heading))))
+        clause, item = _CLAUSES[section.kind]
+        blocks = section.blocks
+        for i, block in enumerate(blocks):
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
             if isinstance(block, Clause):
-                self.add(_paragraph("Clause2", runs(block.content)))
-                for item in block.items:
-                    self.add(_paragraph("Clause3", runs(item.content)))
+                self.paragraphs(block.text, clause, _MORE_CLAUSE, anchor=block.anchor, keep=bool(block.items))
+                for entry in block.items:
+                    self.paragraphs(entry.text, item, _MORE_ITEM, anchor=entry.anchor)
             elif isinstance(block, Para):
-                self.add(_paragraph("BodyText", runs(block.content)))
+                self.add(self.paragraph("BodyText", self.runs(block.content),
+                                        _KEEP if isinstance(following, (Table, Signatory)) else ""))
+            elif isinstance(block, Subheading):
+                self.add(self.paragraph("Subheading", self.runs(block.content)))
+            elif isinstance(block, Party):
+                self.paragraphs(block.text, "Party", _MORE_CLAUSE)
+            elif isinstance(block, Recital):
+                self.paragraphs(block.text, "Recital", _MORE_CLAUSE)
             elif isinstance(block, Definition):
-                self.add(_paragraph("Definition", runs(block.content)))
+                self.paragraphs(block.text, "Definition", "Definition")
             elif isinstance(block, Note):
                 self.note(block)
             elif isinstance(block, Table):
@@ -181,41 +311,50 @@ class _Body:
                 self.signatory(block)
 
     def note(self, note: Note) -> None:
-        if note.severity != "error":
-            self.add(_paragraph("DraftingNote", runs((Span("To check: ", bold=True), Span("\n" + note.message)))))
-            return
-        content = runs((Span(f"Drafting note, {note.rule}: ", bold=True), Span(note.message)))
-        if note.why:
-            content += runs((Span(" Why it matters: ", bold=True), Span(note.why)))
-        n = next(self.comments)
-        self.add(_paragraph("DraftingNote", f'<w:commentRangeStart w:id="{n}"/>{content}<w:commentRangeEnd w:id="{n}"/>'
-                            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
-                            f'<w:commentReference w:id="{n}"/></w:r>'))
+        lines = [Span(line) for line in note.text.split("\n")]
+        content = self.runs((Span("Drafting note: ", bold=True),)) + "<w:r><w:br/></w:r>".join(
+            self.runs((span,)) for span in lines)
+        self.add(self.paragraph("DraftingNote", self.commented(note, content)))
 
     def _table_start(self) -> None:
         if self.out and self.out[-1].startswith("<w:tbl>"):
             self.add("<w:p/>")  # two tables in a row would merge into one
+
+    def cell(self, text: Text, width: int, style: str, properties: str = "") -> str:
+        paragraphs = "".join(_paragraph(style, self.runs(p)) for p in text) or _paragraph(style, "")
+        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{properties}</w:tcPr>{paragraphs}</w:tc>'
 
     def table(self, table: Table) -> None:
         self._table_start()
         total = sum(table.widths)
         widths = [self.width * w // total for w in table.widths]
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        head = ("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+                + "".join(self.cell((c,), w, "TableHeading") for c, w in zip(table.head, widths, strict=True))
+                + "</w:tr>")
         out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="AgreementTable"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
                '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
                'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
-               f"<w:tblGrid>{grid}</w:tblGrid>", self._row(table.head, widths, "TableHeading", header=True)]
-        out.extend(self._row(row, widths, "TableText") for row in table.rows)
+               f"<w:tblGrid>{grid}</w:tblGrid>", head]
+        out.extend("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(
+            self.cell(c, w, "TableText") for c, w in zip(row, widths, strict=True)) + "</w:tr>" for row in table.rows)
         out.append("</w:tbl>")
         self.add("".join(out))
 
-    @staticmethod
-    def _row(cells: Iterable[Inline], widths: list[int], style: str, header: bool = False) -> str:
-        props = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
-        return "<w:tr>" + props + "".join(
-            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs(cell)}</w:p></w:tc>'
-            for cell, w in zip(cells, widths, strict=True)) + "</w:tr>"
+    def control(self, control: Control) -> None:
+        """The cover's document-control box: a two-column table of labels and values."""
+        self._table_start()
+        label_width = self.width // 4
+        rows = "".join(
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            + self.cell((((Span(plain(label), bold=True),)),), label_width, "TableText")
+            + self.cell((value,), self.width // 2 - label_width, "TableText") + "</w:tr>"
+            for label, value in control.rows)
+        self.add(f'<w:tbl><w:tblPr><w:tblStyle w:val="AgreementTable"/>'
+                 f'<w:tblW w:w="{self.width // 2}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+                 '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+                 f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid><w:gridCol w:w="{label_width}"/>'
+                 f'<w:gridCol w:w="{self.width // 2 - label_width}"/></w:tblGrid>{rows}</w:tbl>')
 
     def signatory(self, signatory: Signatory) -> None:
         self._table_start()
@@ -223,13 +362,17 @@ class _Body:
         value_width = self.width - label_width
         line = '<w:tcBorders><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tcBorders>'
         rows = []
-        for label, value in signatory.fields:
+        for row in signatory.rows:
+            if isinstance(row, Caption):
+                rows.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>'
+                            + self.cell((row.content,), self.width, "SignatureText", '<w:gridSpan w:val="2"/>')
+                            + "</w:tr>")
+                continue
             rows.append(
                 '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="454"/></w:trPr>'
-                f'<w:tc><w:tcPr><w:tcW w:w="{label_width}" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>'
-                f"{_paragraph('SignatureText', runs(label))}</w:tc>"
-                f'<w:tc><w:tcPr><w:tcW w:w="{value_width}" w:type="dxa"/>{"" if value else line}'
-                f'<w:vAlign w:val="bottom"/></w:tcPr>{_paragraph("SignatureText", runs(value))}</w:tc></w:tr>')
+                + self.cell((row.label,), label_width, "SignatureText", '<w:vAlign w:val="bottom"/>')
+                + self.cell(row.value, value_width, "SignatureText",
+                            ("" if row.value else line) + '<w:vAlign w:val="bottom"/>') + "</w:tr>")
         self.add(f'<w:tbl><w:tblPr><w:tblStyle w:val="SignatureTable"/><w:tblW w:w="{self.width}" w:type="dxa"/>'
                  '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" '
                  'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
@@ -238,22 +381,23 @@ class _Body:
         self.add("<w:p/>")
 
 
-def _comments(document: Any, draft: Draft) -> list[int]:
-    """A review comment for each drafting note about an error, carrying the rule id; their ids in reading
-    order, for the body to anchor them on the notes."""
+def _comments(document: Any, draft: Draft, notes: list[Note], first: int) -> None:
+    """A review comment for every drafting note, with the ids the body gave them."""
     date = _date(draft.meta.date)
-    ids = []
-    for note in draft.notes:
-        if note.severity != "error":
-            continue
+    for i, note in enumerate(notes):
         comment = document.comments.add_comment(text=note.comment, author=AUTHOR, initials=INITIALS)
+        if comment.comment_id != first + i:
+            raise BuildError("the review comments could not be numbered; please report this")
         element = comment._comment_elm
         if date is None:
             element.attrib.pop(qn("w:date"), None)
         else:
             element.date = date
-        ids.append(comment.comment_id)
-    return ids
+
+
+def _first_comment(document: Any) -> int:
+    """The id the first new comment will get: one more than any the reference document holds."""
+    return max((c.comment_id for c in document.comments), default=-1) + 1
 
 
 def _date(text: str) -> dt.datetime | None:
@@ -267,18 +411,29 @@ def _date(text: str) -> dt.datetime | None:
 
 
 def _header(document: Any, draft: Draft) -> None:
+    """The running header (title, version, and DRAFT on a draft); the cover page (the first) has none, and
+    no footer, but a draft's watermark."""
     meta = draft.meta
-    header = document.sections[-1].header
-    header.is_linked_to_previous = False
-    element = header._element
+    section = document.sections[-1]
+    section.different_first_page_header_footer = True
+    right = f"Version {meta.version}  " if meta.version else ""
+    mark = '<w:r><w:rPr><w:rStyle w:val="DraftMark"/></w:rPr><w:t xml:space="preserve">DRAFT</w:t></w:r>'
+    running = (f"<w:r>{_run_text(meta.title)}</w:r><w:r><w:tab/></w:r>"
+               + (f"<w:r>{_run_text(right)}</w:r>" if right else "") + (mark + _watermark(1) if meta.draft else ""))
+    for header, content in ((section.header, running), (section.first_page_header,
+                                                         _watermark(2) if meta.draft else "")):
+        header.is_linked_to_previous = False
+        _replace(header._element, f'<w:p xmlns:w="{W}" xmlns:v="{VML}" xmlns:o="{VML_OFFICE}" '
+                 f'xmlns:w10="{VML_WORD}"><w:pPr><w:pStyle w:val="Header"/></w:pPr>{content}</w:p>')
+    footer = section.first_page_footer
+    footer.is_linked_to_previous = False
+    _replace(footer._element, f'<w:p xmlns:w="{W}"><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p>')
+
+
+def _replace(element: Any, paragraph: str) -> None:
     for child in list(element):
         element.remove(child)
-    right = " · ".join(x for x in (f"Version {meta.version}" if meta.version else "",) if x)
-    mark = '<w:r><w:rPr><w:rStyle w:val="DraftMark"/></w:rPr><w:t xml:space="preserve">DRAFT</w:t></w:r>'
-    content = (runs((Span(meta.title),)) + "<w:r><w:tab/></w:r>" + runs((Span(right + ("  " if right else "")),))
-               + (mark + WATERMARK if meta.draft else ""))
-    element.append(parse_xml(f'<w:p xmlns:w="{W}" xmlns:v="{VML}" xmlns:o="{VML_OFFICE}" xmlns:w10="{VML_WORD}">'
-                             f'<w:pPr><w:pStyle w:val="Header"/></w:pPr>{content}</w:p>'))
+    element.append(parse_xml(paragraph))
 
 
 # A draft's watermark: "DRAFT" across the middle of every page, pale and diagonal, behind the text. Word draws
@@ -290,7 +445,7 @@ VML_WORD = "urn:schemas-microsoft-com:office:word"
 _TEXT_PATH_FORMULAS = ("sum #0 0 10800", "prod #0 2 1", "sum 21600 0 @1", "sum 0 0 @2", "sum 21600 0 @3",
                        "if @0 @3 0", "if @0 21600 @1", "if @0 0 @2", "if @0 @4 21600", "mid @5 @6", "mid @8 @5",
                        "mid @7 @8", "mid @6 @7", "sum @6 0 @5")
-WATERMARK = (
+_WATERMARK = (
     '<w:r><w:rPr><w:noProof/></w:rPr><w:pict>'
     '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">'
     "<v:formulas>" + "".join(f'<v:f eqn="{f}"/>' for f in _TEXT_PATH_FORMULAS) + "</v:formulas>"
@@ -298,7 +453,7 @@ WATERMARK = (
     'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>'
     '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
     '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
-    '<v:shape id="AgreementDraftWatermark" o:spid="_x0000_s2049" type="#_x0000_t136" o:allowincell="f" '
+    '<v:shape id="AgreementDraftWatermark{n}" o:spid="_x0000_s204{n}" type="#_x0000_t136" o:allowincell="f" '
     'style="position:absolute;margin-left:0;margin-top:0;width:400pt;height:133pt;rotation:315;'
     "z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
     'mso-position-vertical:center;mso-position-vertical-relative:margin" fillcolor="#c8c8c8" stroked="f">'
@@ -355,3 +510,8 @@ def repack(data: bytes, body: bytes) -> bytes:
                     raise BuildError("the body could not be placed in the document; please report this")
             target.writestr(info, content)
     return out.getvalue()
+
+
+def _watermark(n: int) -> str:
+    """The watermark shape, numbered ``n`` so the two headers that carry it give it different ids."""
+    return _WATERMARK.replace("{n}", str(n))

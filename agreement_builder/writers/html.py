@@ -4,7 +4,24 @@ from __future__ import annotations
 
 from html import escape
 
-from ..document import Clause, Definition, Draft, Inline, Note, Para, Section, Signatory, Table, plain
+from ..document import (
+    Bracket,
+    Caption,
+    Clause,
+    Control,
+    Definition,
+    Draft,
+    Inline,
+    Note,
+    Para,
+    Party,
+    Recital,
+    Section,
+    Signatory,
+    Subheading,
+    Table,
+    Text,
+)
 
 _STYLE = """
 body { font-family: Calibri, Carlito, "Segoe UI", sans-serif; max-width: 46em; margin: 2em auto;
@@ -14,7 +31,10 @@ h1 { text-align: center; color: #1f3864; } h2 { color: #1f3864; margin-top: 2em;
 .num { display: inline-block; min-width: 2.6em; font-weight: bold; }
 p.clause { margin-left: 2.6em; text-indent: -2.6em; text-align: justify; }
 p.item { margin-left: 5.2em; text-indent: -2.6em; }
-p.body, p.definition { margin-left: 2.6em; } p.definition { margin-left: 5.2em; }
+p.body, p.definition, p.clause-more { margin-left: 2.6em; } p.definition, p.item-more { margin-left: 5.2em; }
+h3.subheading { font-size: 1em; margin-left: 2.2em; }
+mark.placeholder { background: #ffff00; } .note.inline { font-style: italic; color: #5f4800; background: #fff2cc; }
+table.control { width: auto; margin: 1.5em auto; } table.control th { background: none; text-align: left; }
 .note { background: #fff2cc; border-left: 4px solid #bf8f00; margin: .5em 0 1em 2.2em; padding: .4em .8em;
         font-style: italic; color: #5f4800; }
 table { border-collapse: collapse; width: 100%; font-size: .85em; table-layout: fixed; }
@@ -28,38 +48,56 @@ td, th, p { overflow-wrap: anywhere; }
 
 
 def inline(content: Inline) -> str:
-    out = []
-    for span in content:
-        text = escape(span.text, quote=False).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
-        if span.term:
+    """Inline content as HTML: a reference is one link; a placeholder is marked, with its note after it."""
+    out: list[str] = []
+    link: str | None = None
+    for piece in content:
+        if isinstance(piece, Bracket):
+            if link:
+                out.append("</a>")
+                link = None
+            out.append(f'<mark class="placeholder">{inline(piece.content)}</mark>')
+            if piece.note is not None:
+                out.append(f' <span class="note inline">Drafting note: {escape(piece.note.text, quote=False)}</span>')
+            continue
+        if piece.link != link:
+            out.append("</a>" if link else "")
+            out.append(f'<a href="#{escape(piece.link)}">' if piece.link else "")
+            link = piece.link
+        text = escape(piece.text, quote=False).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+        if piece.term:
             text = f'<strong class="term">{text}</strong>'
-        elif span.bold:
+        elif piece.bold:
             text = f"<strong>{text}</strong>"
-        if span.italic:
+        if piece.italic:
             text = f"<em>{text}</em>"
-        if span.link:
-            text = f'<a href="#{span.link}">{text}</a>'
         out.append(text)
+    if link:
+        out.append("</a>")
     return "".join(out)
 
 
 def write(draft: Draft) -> bytes:
     meta = draft.meta
-    out = ["<!DOCTYPE html>", '<html lang="en-GB">', "<head>", '<meta charset="utf-8">',
+    out = ["<!DOCTYPE html>", f'<html lang="{escape(meta.language)}">', "<head>", '<meta charset="utf-8">',
            f"<title>{escape(meta.title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>"]
     if meta.draft:
         out.append('<p class="draft">DRAFT</p>')
     out.append('<section class="cover">')
     parties = 0
     for line in draft.cover:
+        if isinstance(line, Control):
+            rows = "".join(f"<tr><th scope=\"row\">{inline(label)}</th><td>{inline(value)}</td></tr>"
+                           for label, value in line.rows)
+            out.append(f'<table class="control">{rows}</table>')
+            continue
         tag = "h1" if line.kind == "title" else "p"
         parties += line.kind == "party"
         number = f'<span class="num">({parties})</span>' if line.kind == "party" else ""
         out.append(f'<{tag} class="{line.kind}">{number}{inline(line.content)}</{tag}>')
     out.append("</section>")
-    heading, _ = draft.contents
-    out.append(f'<nav><h2>{inline(heading)}</h2><ul>')
-    out.extend(f'<li><a href="#{s.anchor}">{escape(_title(s))}</a></li>' for s in draft.all_sections())
+    out.append(f"<nav><h2>{inline(draft.contents)}</h2><ul>")
+    out.extend(f'<li><a href="#{s.anchor}">{escape(s.title)}</a></li>' for s in draft.all_sections() if s.heading)
     out.append("</ul></nav>")
     for section in draft.all_sections():
         _section(section, out)
@@ -67,47 +105,71 @@ def write(draft: Draft) -> bytes:
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
-def _title(section: Section) -> str:
-    if section.anchor.startswith("schedule-"):
-        return f"Schedule {section.number}: {plain(section.heading)}"
-    return f"{section.number}. {plain(section.heading)}" if section.number else plain(section.heading)
+def _paragraphs(text: Text, cls: str, number: str = "", anchor: str = "", more: str = "") -> list[str]:
+    """``text`` as paragraphs of class ``cls``, the first numbered and carrying ``anchor``; the rest of
+    class ``more`` (a continuation at the same indent)."""
+    out = []
+    for i, paragraph in enumerate(text):
+        if i == 0:
+            ident = f' id="{escape(anchor)}"' if anchor else ""
+            num = f'<span class="num">{number}</span>' if number else ""
+            out.append(f'<p class="{cls}"{ident}>{num}{inline(paragraph)}</p>')
+        else:
+            out.append(f'<p class="{more or cls}">{inline(paragraph)}</p>')
+    return out
 
 
 def _section(section: Section, out: list[str]) -> None:
-    out.append(f'<section id="{section.anchor}">')
-    out.append(f"<h2>{escape(_title(section))}</h2>")
+    out.append(f'<section id="{escape(section.anchor)}">')
+    if section.heading:
+        out.append(f"<h2>{escape(section.title)}</h2>")
     for block in section.blocks:
         if isinstance(block, Clause):
-            out.append(f'<p class="clause"><span class="num">{block.number}</span>{inline(block.content)}</p>')
-            out.extend(f'<p class="item"><span class="num">{item.number}</span>{inline(item.content)}</p>'
-                       for item in block.items)
+            out.extend(_paragraphs(block.text, "clause", block.number, block.anchor, "clause-more"))
+            for item in block.items:
+                out.extend(_paragraphs(item.text, "item", item.number, item.anchor, "item-more"))
+        elif isinstance(block, (Party, Recital)):
+            out.extend(_paragraphs(block.text, "clause", block.number, more="clause-more"))
         elif isinstance(block, Para):
             out.append(f'<p class="body">{inline(block.content)}</p>')
+        elif isinstance(block, Subheading):
+            out.append(f'<h3 class="subheading">{inline(block.content)}</h3>')
         elif isinstance(block, Definition):
-            out.append(f'<p class="definition">{inline(block.content)}</p>')
+            out.extend(_paragraphs(block.text, "definition"))
         elif isinstance(block, Note):
             out.append(_note(block))
         elif isinstance(block, Table):
             out.append(_table(block))
         elif isinstance(block, Signatory):
-            rows = "".join(f'<tr><td>{inline(label)}</td><td class="{"" if value else "blank"}">'
-                           f"{inline(value)}</td></tr>" for label, value in block.fields)
-            out.append(f'<table class="signatory">{rows}</table>')
+            out.append(_signatory(block))
     out.append("</section>")
 
 
+def _signatory(signatory: Signatory) -> str:
+    rows = []
+    for row in signatory.rows:
+        if isinstance(row, Caption):
+            rows.append(f'<tr><td colspan="2" class="caption">{inline(row.content)}</td></tr>')
+        else:
+            rows.append(f'<tr><td>{inline(row.label)}</td><td class="{"" if row.value else "blank"}">'
+                        f"{_cell(row.value)}</td></tr>")
+    return f'<table class="signatory">{"".join(rows)}</table>'
+
+
 def _note(note: Note) -> str:
-    text = escape(note.message, quote=False).replace("\n", "<br>")
-    if note.severity != "error":
-        return f'<aside class="note check" data-rule="{escape(note.rule)}"><strong>To check:</strong><br>{text}</aside>'
-    why = f" <strong>Why it matters:</strong> {escape(note.why, quote=False)}" if note.why else ""
-    return (f'<aside class="note" data-rule="{escape(note.rule)}"><strong>Drafting note, {escape(note.rule)}:'
-            f"</strong> {text}{why}</aside>")
+    text = escape(note.text, quote=False).replace("\n", "<br>")
+    return f'<aside class="note" data-rule="{escape(note.rule)}"><strong>Drafting note:</strong> {text}</aside>'
+
+
+def _cell(text: Text) -> str:
+    if len(text) <= 1:
+        return "".join(inline(p) for p in text)
+    return "".join(f"<p>{inline(p)}</p>" for p in text)
 
 
 def _table(table: Table) -> str:
     total = sum(table.widths)
     cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in table.widths)
-    head = "".join(f"<th>{inline(c)}</th>" for c in table.head)
-    body = "\n".join("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>" for row in table.rows)
+    head = "".join(f'<th scope="col">{inline(c)}</th>' for c in table.head)
+    body = "\n".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in table.rows)
     return f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>"

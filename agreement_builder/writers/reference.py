@@ -25,10 +25,11 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 # The style ids the docx writer uses; a reference document must define every one.
 PARAGRAPH_STYLES = (
     "Normal", "Title", "Subtitle", "CoverText", "CoverParty", "CoverFact", "TOCHeading", "TOC1", "Heading1",
-    "Clause2", "Clause3", "BodyText", "Definition", "DraftingNote", "ScheduleHeading", "UnnumberedHeading",
-    "TableText", "TableHeading", "SignatureText", "Header", "CommentText",
+    "Clause2", "Clause3", "BodyText", "ItemText", "Subheading", "Party", "Recital", "Definition", "DraftingNote",
+    "ScheduleHeading", "ScheduleClause", "ScheduleItem", "AnnexHeading", "AnnexClause", "AnnexItem",
+    "UnnumberedHeading", "TableText", "TableHeading", "SignatureText", "Header", "Footer", "CommentText",
 )
-CHARACTER_STYLES = ("DefinedTerm", "DraftMark", "CommentReference")
+CHARACTER_STYLES = ("DefinedTerm", "Placeholder", "DraftMark", "CommentReference")
 TABLE_STYLES = ("AgreementTable", "SignatureTable")
 STYLES = PARAGRAPH_STYLES + CHARACTER_STYLES + TABLE_STYLES
 

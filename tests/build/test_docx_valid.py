@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -57,9 +58,15 @@ def prose(data: Any, node: Mapping[str, Any] | None = None, path: JsonPath = ())
 
 def lost(source: Path, document: Path) -> list[str]:
     """The input's wording that the document's text does not contain, as ``/json/path: text``."""
-    text = docx_text(document)
+    text = spaced(docx_text(document))
     return [f"{pointer(path)}: {value[:80]!r}" for path, value in prose(load(str(source)).data)
-            if value.strip() not in text]
+            if spaced(value.strip()) not in text]
+
+
+def spaced(text: str) -> str:
+    """``text`` with each run of white space (spaces, tabs, line breaks) as one space: a line break in a
+    value is a space or a paragraph break in the document, and the test looks for the words."""
+    return re.sub(r"[ \t\r\n]+", " ", text)
 
 
 # ---------------------------------------------------------------- the samples

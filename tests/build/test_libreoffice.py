@@ -2,47 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from libreoffice import convert
+from libreoffice import pdf_text as read_pdf
 from ooxml import Numbered, numbered_paragraphs
 
 from agreement_builder.source import load
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted(p for p in (ROOT / "samples").iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json"))
-TIMEOUT = 240  # seconds; the first conversion with a fresh profile is the slow one
 TAGS = ("{{", "{%", "<clause", "</")
-
-
-def convert(office: Any, document: Path, folder: Path) -> str:
-    """The text of the PDF LibreOffice makes from ``document``, laid out as on the page."""
-    profile = folder / "profile"
-    command = [office.soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(folder), str(document)]
-    run(command, TIMEOUT)
-    pdf = folder / f"{document.stem}.pdf"
-    assert pdf.is_file(), f"LibreOffice wrote no PDF for {document.name}"
-    return run([office.pdftotext, "-layout", "-enc", "UTF-8", str(pdf), "-"], 60)
-
-
-def run(command: list[str], timeout: int) -> str:
-    """Run ``command`` in its own process group, so that a timeout ends everything it started."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        pytest.fail(f"{Path(command[0]).name} took more than {timeout} s", pytrace=False)
-    assert process.returncode == 0, f"{' '.join(command)}: exit {process.returncode}\n{err.decode(errors='replace')}"
-    return out.decode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +27,8 @@ def pdf_text(office: Any, built: Callable[..., Path], tmp_path_factory: pytest.T
 
     def _text(sample: Path) -> str:
         if sample not in cache:
-            cache[sample] = convert(office, built(sample), tmp_path_factory.mktemp(f"pdf-{sample.stem}"))
+            pdf = convert(office, built(sample), tmp_path_factory.mktemp(f"pdf-{sample.stem}"))
+            cache[sample] = read_pdf(office, pdf)
         return cache[sample]
 
     return _text
