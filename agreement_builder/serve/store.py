@@ -233,10 +233,9 @@ def apply_edit(root: Any, edit: Edit, schema: Node, convert: Any = None) -> None
             raise EditRefused("a new entry needs a value")
         _container(root, edit.path, schema, create=True, kind=list).append(convert(edit.value, None))
     elif edit.op == "remove":
-        if isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent) or isinstance(parent, dict) and last in parent:
-            del parent[last]
-        else:
+        if _get(parent, last) is None and not (isinstance(parent, dict) and last in parent):
             raise EditRefused("there is nothing there to remove")
+        del parent[last]
     elif edit.op == "move":
         if not (isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent)
                 and 0 <= edit.to < len(parent)):
