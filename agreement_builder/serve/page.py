@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..findings import Finding
-from ..writers.pdf import soffice
+from ..writers import pdf as pdf_writer
 from .form import Field, FormBuilder
 from .schema_walk import Node
 from .store import State
@@ -47,7 +47,7 @@ class Page:
         initial = json.dumps(state_json(state), ensure_ascii=False)
         return self.env.get_template("page.html.j2").render(
             sections=sections, file=path.name, title=title, token=token, version=__version__,
-            pdf=soffice() is not None, state=state, initial=Markup(initial.replace("<", "\\u003c")))
+            pdf=pdf_writer.soffice() is not None, state=state, initial=Markup(initial.replace("<", "\\u003c")))
 
     def fragment(self, state: State, path: tuple[str | int, ...], chosen: dict[str, int] | None = None
                  ) -> dict[str, str]:
