@@ -163,7 +163,7 @@ class FormBuilder:
     def _array(self, node: Node, value: list[Any], base: Field) -> Field:
         items = resolve(self.root, node["items"])
         base.widget, base.value = "array", None
-        base.item_label = label_for("entry", items) if items.get("title") else _singular(base.label)
+        base.item_label = str(items["title"]) if isinstance(items.get("title"), str) else _singular(base.label)
         for i, item in enumerate(value):
             entry = self.build(items, item, base.path + (i,), i)
             entry.label = f"{base.item_label} {i + 1}"
@@ -179,6 +179,17 @@ class FormBuilder:
         choices = [Choice(str(i), _alternative_label(self.root, alt)) for i, alt in enumerate(options)]
         return Field("alternatives", path, label_for(key, node), str(node.get("description", "")), None, required,
                      children=[inner], choices=choices, alternative=pick)
+
+
+def item_name(root: Node, data: Any, path: tuple[str | int, ...]) -> str:
+    """What one entry of the list at ``path`` is called: its schema title, or the list's made singular."""
+    from .schema_walk import node_at
+
+    node = node_at(root, data, path) or {}
+    items = resolve(root, node.get("items", {})) if isinstance(node.get("items"), dict) else {}
+    if isinstance(items.get("title"), str):
+        return str(items["title"])
+    return _singular(label_for(path[-1] if path else "entry", node))
 
 
 def _as_text(value: Any) -> str:

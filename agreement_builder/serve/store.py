@@ -21,6 +21,7 @@ from ..config import Settings, discover
 from ..errors import AgreementError
 from ..findings import Finding
 from ..lint import Checked, lint_checked, validate
+from .form import item_name
 from .patch import Unpatchable, replace_scalar
 from .schema_walk import Node, alternatives, defined_ids, node_at, plain, resolve
 
@@ -116,7 +117,8 @@ class Store:
                                   "a text editor, then reload the page")
             if edit.op == "add" and edit.value is None:  # made once, so every way of writing it writes the same
                 node = node_at(self.schema, self.state.data, edit.path + (0,)) or {}
-                edit = Edit("add", edit.path, fresh(self.schema, node, self.state.ids))
+                name = item_name(self.schema, self.state.data, edit.path)
+                edit = Edit("add", edit.path, fresh(self.schema, {"title": name} | node, self.state.ids))
             expected = copy.deepcopy(self.state.data)
             apply_edit(expected, edit, self.schema)
             if expected == self.state.data and _same_types(expected, self.state.data):

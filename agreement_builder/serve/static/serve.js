@@ -129,7 +129,7 @@
       b.type = "button";
       b.className = "small";
       b.textContent = "Waive…";
-      b.setAttribute("aria-label", `Waive ${f.rule}: record why the partnership accepts this`);
+      b.setAttribute("aria-label", `Waive… ${f.rule}: record why the partnership accepts this finding`);
       b.addEventListener("click", () => waiveForm(li, f));
       li.append(" ", b);
     }
@@ -178,6 +178,7 @@
         if (data.fragment && data.fragment.html) replace(data.fragment);
         const counts = place(state.findings);
         saved.textContent = "All changes saved.";
+        document.body.dataset.saves = String(Number(document.body.dataset.saves || 0) + 1);
         let message = done || "Saved.";
         if (control) {
           const here = state.findings.filter((f) => f.path === control.name && f.waived === null);
@@ -272,8 +273,8 @@
     if (!b) return;
     const action = b.dataset.action;
     if (action === "add") {
-      send({ op: "add", path: b.dataset.path }, null, "Added.").then(() => {
-        const list = [...document.querySelectorAll("[data-path]")].find((el) => el.dataset.path === b.dataset.path);
+      send({ op: "add", path: b.dataset.target }, null, "Added.").then(() => {
+        const list = [...document.querySelectorAll("[data-path]")].find((el) => el.dataset.path === b.dataset.target);
         const entries = list ? list.querySelectorAll(":scope .entries > li") : [];
         const last = entries[entries.length - 1];
         if (last) {
@@ -285,14 +286,14 @@
       });
     } else if (action === "remove") {
       if (!window.confirm(`Remove ${b.dataset.what}? It is deleted from the file.`)) return;
-      send({ op: "remove", path: b.dataset.path }, null, `Removed ${b.dataset.what}.`).then(remember);
+      send({ op: "remove", path: b.dataset.target }, null, `Removed ${b.dataset.what}.`).then(remember);
     } else if (action === "move") {
       const to = Number(b.dataset.to);
-      const parent = b.dataset.path.slice(0, b.dataset.path.lastIndexOf("/"));
-      send({ op: "move", path: b.dataset.path, to }, null, "Moved.").then(() => {
+      const parent = b.dataset.target.slice(0, b.dataset.target.lastIndexOf("/"));
+      send({ op: "move", path: b.dataset.target, to }, null, "Moved.").then(() => {
         remember();
         const moved = fields.get(`${parent}/${to}`);
-        const again = moved && moved.querySelector(`button[data-action="move"][aria-label*="${to < Number(b.dataset.path.split("/").pop()) ? "up" : "down"}"]`);
+        const again = moved && moved.querySelector(`button[data-action="move"][aria-label^="Move ${to < Number(b.dataset.target.split("/").pop()) ? "up" : "down"}"]`);
         (again || (moved && moved.querySelector("summary, input, textarea, select")) || form).focus();
       });
     }
@@ -305,7 +306,7 @@
       s.value = s.dataset.current;
       return;
     }
-    send({ op: "choose", path: s.dataset.path, to: Number(s.value) }, null, "Changed.").then(remember);
+    send({ op: "choose", path: s.dataset.target, to: Number(s.value) }, null, "Changed.").then(remember);
   });
 
   // ------------------------------------------------------------ jumping to a finding
