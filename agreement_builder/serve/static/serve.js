@@ -122,7 +122,12 @@
     const head = document.createElement("strong");
     head.textContent = f.waived !== null ? "Waived: " : `${SEVERITY[f.severity]}: `;
     const text = document.createElement("span");
-    text.textContent = `${f.message} (${f.rule})` + (f.waived ? ` Reason given: ${f.waived}` : "");
+    // The checker's messages mark keys as `code`, as the command line shows them.
+    `${f.message} (${f.rule})`.split("`").forEach((part, i) => {
+      if (i % 2) { const code = document.createElement("code"); code.textContent = part; text.append(code); }
+      else text.append(part);
+    });
+    if (f.waived) text.append(` Reason given: ${f.waived}`);
     li.append(head, text);
     if (f.waived === null && !f.rule.startsWith("AB00")) {
       const b = document.createElement("button");
