@@ -94,7 +94,8 @@ def main() -> None:
         rows.append([name, *cells])
     print(f"`agreement serve`, median of {args.runs} cold starts per sample; {machine()}\n")
     print(table(["sample", "first page (cold start)", "page again", "edit + lint round trip", "preview"], rows))
-    print("\nTargets: first page under 1 s (from starting the command); edit + lint under 100 ms; preview under 500 ms.")
+    print("\nTargets: first page under 1 s (from starting the command); edit + lint under 100 ms; "
+          "preview under 500 ms.")
     print("All met." if not missed else "MISSED: " + "; ".join(missed))
 
 
