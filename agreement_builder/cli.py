@@ -273,6 +273,31 @@ def schema() -> None:
 
 
 @main.command()
+@click.argument("file")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="The port to listen on (on this computer only); 0 takes any free one.")
+@click.option("--browser/--no-browser", default=True, show_default=True, help="Open the page in your web browser.")
+def serve(file: str, port: int, browser: bool) -> None:
+    """Edit FILE in your web browser: a form made from the schema, checked as you type.
+
+    Every change is saved to FILE at once, keeping your comments and layout; the findings of
+    `agreement lint` show beside the fields they concern, with a preview of the drafted agreement.
+    The page is served on this computer only (127.0.0.1) and needs the address printed here, which
+    holds a secret token. Press Ctrl-C to stop. Exits 0 when stopped, 2 when it cannot start.
+
+    \b
+    Example:
+      agreement serve northvale.yaml
+    """
+    from .serve.app import serve as run
+
+    try:
+        run(Path(file), port=port, browser=browser, echo=click.echo)
+    except KeyboardInterrupt:
+        click.echo("Stopped; every change was already saved.", err=True)
+
+
+@main.command()
 @click.argument("path", default="agreement.yaml", type=click.Path(dir_okay=False))
 def init(path: str) -> None:
     """Write a starter agreement to PATH (default: agreement.yaml), with each section explained.

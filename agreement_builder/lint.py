@@ -53,7 +53,11 @@ def validate(name: str) -> Checked:
 
 def lint(name: str, packs: Iterable[str] | None = None) -> list[Finding]:
     """Every finding for one file: parse and schema problems, or else the rules of the chosen packs."""
-    checked = validate(name)
+    return lint_checked(validate(name), packs)
+
+
+def lint_checked(checked: Checked, packs: Iterable[str] | None = None) -> list[Finding]:
+    """``lint`` for a file already loaded and schema-checked."""
     # Rules need the shape the schema promises; a dangling reference does not stop them (they look ids up and
     # cope with none found), so removing a section still reports that section as missing.
     if checked.document is None or any(f.rule != REFERENCE for f in checked.findings):
