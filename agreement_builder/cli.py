@@ -10,11 +10,13 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
+from .config import Settings
 from .errors import AgreementError, UsageError
+from .findings import Result, Severity
+from .paths import Selection
 
 OK, FINDINGS, CANNOT_RUN = 0, 1, 2
 INTERRUPTED, READER_GONE = 130, 141  # as a shell reports a program stopped by SIGINT or SIGPIPE
-SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def _fail(error: object) -> NoReturn:
@@ -51,7 +53,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="agreement")
+@click.version_option(__version__, "--version", "-V", prog_name="agreement")
 def main() -> None:
     """Lint and draft partnership agreements for health, social care and housing partnerships.
 
@@ -66,43 +68,59 @@ def main() -> None:
     """
 
 
-def expand(paths: tuple[str, ...]) -> list[str]:
-    """Files to check: each path as given, folders searched for YAML and JSON files; a missing path is an error."""
-    found: list[str] = []
-    for name in paths:
-        if name == "-":
-            found.append(name)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            inside = [str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() in SUFFIXES and p.is_file()]
-            if not inside:
-                raise UsageError(f"{name}: the folder holds no YAML or JSON files (.yaml, .yml, .json)")
-            found.extend(inside)
-        elif path.exists():
-            found.append(name)
+def _selection(exclude: tuple[str, ...], only_agreements: bool, settings: Settings) -> Selection:
+    from .paths import Selection, patterns
+
+    own = patterns(settings.exclude, Path(settings.source).parent) if settings.source else []
+    given = []
+    for pattern in (p.strip() for value in exclude for p in value.split(",")):
+        # On the command line a pattern may also be a path, absolute or from here (./drafts).
+        if os.path.isabs(pattern):
+            given += patterns(["/" + os.path.relpath(pattern, Path(pattern).anchor)], Path(Path(pattern).anchor))
         else:
-            raise UsageError(f"{name}: no such file or folder")
-    return found
+            given += patterns([pattern.removeprefix(".")] if pattern.startswith("./") else [pattern], Path.cwd())
+    return Selection(exclude=own + given, only_agreements=only_agreements)
+
+
+def _selection_options(command: Any) -> Any:
+    """The options that choose files, shared by `validate` and `lint`."""
+    command = click.option(
+        "--only-agreements", is_flag=True,
+        help="Check a named file only when a folder search would: it has a top-level `agreement:` key and is not "
+             "excluded or git-ignored (for pre-commit, which names every changed file).")(command)
+    return click.option(
+        "--exclude", multiple=True, metavar="PATTERN",
+        help="Leave out files and folders matching this pattern (as in .gitignore, e.g. drafts/ or old-*.yaml); "
+             "repeatable or comma-separated. Folder searches already skip hidden folders, virtual environments, "
+             "node_modules and what .gitignore ignores.")(command)
+
+
+def _settings(paths: tuple[str, ...]) -> Settings:
+    from .config import discover
+
+    return discover(Path(paths[0]) if paths[0] != "-" else Path.cwd())
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True)
-def validate(files: tuple[str, ...]) -> None:
+@_selection_options
+def validate(files: tuple[str, ...], exclude: tuple[str, ...], only_agreements: bool) -> None:
     """Check that each FILE is well-formed and matches the agreement schema.
 
-    Prints each problem as `file:line:column: message (json/path)`, then how many files were valid or
-    invalid. Exits 0 when every file is valid, 1 when any is not, 2 when the check could not run (a missing
-    file, a bad option).
+    FILES are files, folders (searched for agreement files) or - for standard input. Prints each problem as
+    `file:line:column: message (json/path)`, then how many files were valid or invalid. Exits 0 when every
+    file is valid, 1 when any is not, 2 when the check could not run (a missing file, a bad option).
 
     \b
     Example:
-      agreement validate samples/complete.yaml
+      agreement init --sample complete complete.yaml
+      agreement validate complete.yaml
     """
     from .lint import validate as check
+    from .paths import expand
 
     invalid = valid = 0
-    for name in expand(files):
+    for name in expand(files, _selection(exclude, only_agreements, _settings(files))):
         checked = check(name)
         for f in sorted(checked.findings):
             click.echo(f"{f.location}: {f.message}" + (f" ({f.path})" if f.path else ""))
@@ -116,42 +134,68 @@ def validate(files: tuple[str, ...]) -> None:
     sys.exit(FINDINGS if invalid else OK)
 
 
+FAIL_ON = (*(str(s) for s in sorted(Severity, reverse=True)), "never")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text",
-              show_default=True, help="How to write the findings.")
+@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "sarif", "github", "junit", "gitlab"]),
+              default="text", show_default=True,
+              help="How to write the findings: text shows each with its source line; concise, one line each; "
+                   "gitlab is GitLab's code quality report.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
-@click.option("--select", multiple=True, help="Report only these rules (ids or prefixes, e.g. AB1); repeatable.")
-@click.option("--ignore", multiple=True, help="Do not report these rules (ids or prefixes); repeatable.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+@click.option("--select", multiple=True, metavar="IDS",
+              help="Report only these rules: ids or prefixes, e.g. AB1 or AB203,AB210; repeatable.")
+@click.option("--ignore", multiple=True, metavar="IDS",
+              help="Do not report these rules: ids or prefixes, e.g. AB228 or AB210,AB201; repeatable.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON),
               help="The lowest severity that makes the command exit 1.  [default: error]")
+@click.option("--max-warnings", type=click.IntRange(min=0), metavar="N",
+              help="Also exit 1 when there are more than N warnings.")
 @click.option("--pack", "packs", multiple=True, help="Apply this rule pack (repeatable); default: chosen from "
               "the agreement's jurisdiction and arrangement type.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Show only the findings that fail the run (errors, unless --fail-on says otherwise).")
+@click.option("--statistics", is_flag=True, help="Count the findings of each rule instead of listing them.")
+@click.option("--every-placeholder", is_flag=True,
+              help="List every [placeholder] left (AB228); by default text output shows the first in each section.")
+@_selection_options
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings in force, where they come from and which files would be checked; then stop.")
 def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-         fail_on: str | None, packs: tuple[str, ...]) -> None:
+         fail_on: str | None, max_warnings: int | None, packs: tuple[str, ...], quiet: bool, statistics: bool,
+         every_placeholder: bool, exclude: tuple[str, ...], only_agreements: bool, show_settings: bool) -> None:
     """Check each agreement against the briefing's good practice and report what is missing or thin.
 
-    PATHS are files, folders (searched for .yaml, .yml and .json files) or - for standard input.
-    Settings can also live in .agreement.toml ([lint]) or pyproject.toml ([tool.agreement.lint]),
-    found upward from the first path; options given here win.
+    PATHS are files, folders (searched for agreement files: .yaml, .yml and .json files with a top-level
+    `agreement:` key) or - for standard input. Settings can also live in .agreement.toml ([lint]) or
+    pyproject.toml ([tool.agreement.lint]), found upward from the first path; options given here win.
 
-    Exits 0 when no finding is at or above --fail-on, 1 when one is (including a file that cannot be
-    parsed), 2 when the linter could not run.
+    Exits 0 when no finding is at or above --fail-on (and no more warnings than --max-warnings), 1 when one is
+    (including a file that cannot be parsed), 2 when the linter could not run.
 
     \b
     Example:
-      agreement lint samples/first-draft.yaml
+      agreement init plan.yaml
+      agreement lint plan.yaml
+      agreement lint --statistics plan.yaml
       agreement lint --format sarif -o lint.sarif agreements/
     """
-    from .config import Settings, discover
+    from .config import rule_ids
     from .findings import Result
     from .lint import lint_many
-    from .report import REPORTERS
+    from .paths import expand
+    from .report import REPORTERS, View
     from .rules import PACKS, RULES
 
-    found = discover(Path(paths[0]) if paths[0] != "-" else Path.cwd())
-    settings = Settings(select=select or found.select, ignore=ignore or found.ignore,
-                        fail_on=fail_on or found.fail_on, packs=packs or found.packs)
+    if statistics and fmt not in ("text", "concise"):
+        raise UsageError("--statistics counts findings for people; use it with --format text, not " + fmt)
+    found = _settings(paths)
+    settings = Settings(select=rule_ids(select, "--select") or found.select,
+                        ignore=rule_ids(ignore, "--ignore") or found.ignore, fail_on=fail_on or found.fail_on,
+                        packs=packs or found.packs, exclude=found.exclude,
+                        max_warnings=found.max_warnings if max_warnings is None else max_warnings,
+                        source=found.source)
     for pack in settings.packs:
         if pack not in PACKS or pack == "input":
             raise UsageError(f"unknown rule pack '{pack}' (packs: {', '.join(p for p in PACKS if p != 'input')})")
@@ -162,19 +206,68 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
                 where = f"--{option}" if given else f"{found.source}: {option}"
                 raise UsageError(f"{where} '{prefix}' matches no rule (ids such as AB101, or prefixes such as AB1); "
                                  "`agreement rules` lists them")
+    selection = _selection(exclude, only_agreements, settings)
+    names = expand(paths, selection)
+    if show_settings:
+        click.echo(_describe(settings, names, selection.skipped), nl=False)
+        return
     result = Result()
-    names = expand(paths)
     for name, findings in zip(names, lint_many(names, settings.packs or None), strict=True):
         label = findings[0].file if findings else ("<stdin>" if name == "-" else name)
         result.add(label, [f for f in findings if settings.wants(f.rule)])
+    failed = result.fails(settings.threshold) or _too_many_warnings(result, settings.max_warnings)
+    hidden = 0
+    if quiet:
+        shown = [f for f in result.findings if settings.threshold is not None and f.severity >= settings.threshold]
+        hidden = len(result.active()) - len([f for f in shown if f.waived is None])
+        result = Result(result.files, shown)
+    view = View(threshold=settings.threshold, colour=fmt == "text" and _colour(output),
+                sources=_sources(result) if fmt == "text" and not statistics else {},
+                every_placeholder=every_placeholder, statistics=statistics, hidden=hidden)
     rules = [r for r in RULES.values() if settings.wants(r.id)]
-    _write(REPORTERS[fmt](rules).render(result), output)
-    sys.exit(FINDINGS if result.fails(settings.threshold) else OK)
+    _write(REPORTERS[fmt](rules, view).render(result), output, colour=view.colour)
+    if _too_many_warnings(result, settings.max_warnings) and fmt in ("text", "concise"):
+        click.echo(f"More than {settings.max_warnings} warnings (--max-warnings).", err=True)
+    sys.exit(FINDINGS if failed else OK)
 
 
-def _write(text: str, output: str | None) -> None:
+def _too_many_warnings(result: Result, most: int | None) -> bool:
+    return most is not None and sum(1 for f in result.active() if f.severity == Severity.WARNING) > most
+
+
+def _colour(output: str | None) -> bool:
+    """Colour on a terminal, as NO_COLOR and FORCE_COLOR ask (no-color.org, force-color.org); never in a file."""
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _sources(result: Result) -> dict[str, list[str]]:
+    """The lines of each file with findings, to show under them (standard input cannot be read again)."""
+    from .source import read_lines
+
+    wanted = {f.file for f in result.findings}
+    return {name: lines for name in wanted if (lines := read_lines(name)) is not None}
+
+
+def _describe(settings: Settings, names: list[str], skipped: list[tuple[str, str]]) -> str:
+    """What `--show-settings` prints."""
+    lines = [f"settings file: {settings.source or 'none found (defaults apply)'}",
+             f"select: {', '.join(settings.select) or 'every rule'}",
+             f"ignore: {', '.join(settings.ignore) or 'nothing'}",
+             f"fail-on: {settings.fail_on}",
+             f"max-warnings: {'no limit' if settings.max_warnings is None else settings.max_warnings}",
+             f"packs: {', '.join(settings.packs) or 'chosen from each agreement'}",
+             f"exclude: {', '.join(settings.exclude) or 'nothing'}",
+             f"files to check ({len(names)}):", *(f"  {name}" for name in names)]
+    if skipped:
+        lines += [f"left out ({len(skipped)}):", *(f"  {name}: {why}" for name, why in skipped)]
+    return "\n".join(lines) + "\n"
+
+
+def _write(text: str, output: str | None, *, colour: bool = False) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=colour or None)  # click would strip the colour off a pipe otherwise
         return
     from .files import write_atomic
 

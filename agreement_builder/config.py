@@ -16,7 +16,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 FAIL_ON = ("error", "warning", "info", "never")
-_KEYS = {"select", "ignore", "fail-on", "packs"}
+_KEYS = {"select", "ignore", "fail-on", "packs", "exclude", "max-warnings"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class Settings:
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
     packs: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # patterns as in .gitignore, relative to the settings file's folder
+    max_warnings: int | None = None
     source: str | None = field(default=None, compare=False)
 
     @property
@@ -81,14 +83,34 @@ def _parse(table: Any, path: Path) -> Settings:
     fail_on = table.get("fail-on", "error")
     if fail_on not in FAIL_ON:
         raise UsageError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    most = table.get("max-warnings")
+    if most is not None and (not isinstance(most, int) or isinstance(most, bool) or most < 0):
+        raise UsageError(f"{path}: max-warnings must be a whole number, 0 or more, not {most!r}")
     return Settings(
-        select=_strings(table, "select", path), ignore=_strings(table, "ignore", path), fail_on=fail_on,
-        packs=_strings(table, "packs", path), source=str(path),
+        select=rule_ids(_strings(table, "select", path), f"{path}: select"),
+        ignore=rule_ids(_strings(table, "ignore", path), f"{path}: ignore"), fail_on=fail_on,
+        packs=_strings(table, "packs", path),
+        exclude=_strings(table, "exclude", path, example='["drafts/", "old-*.yaml"]'), max_warnings=most,
+        source=str(path),
     )
 
 
-def _strings(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+def _strings(table: dict[str, Any], key: str, path: Path, example: str = '["AB1", "AB203"]') -> tuple[str, ...]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UsageError(f"{path}: {key} must be a list of rule ids, for example [\"AB1\", \"AB203\"]")
+        what = "patterns" if key == "exclude" else "pack names" if key == "packs" else "rule ids"
+        raise UsageError(f"{path}: {key} must be a list of {what}, for example {example}")
     return tuple(value)
+
+
+def rule_ids(values: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """Rule ids or prefixes as written: comma-separated lists split (`AB1,AB203`), any case, spaces ignored."""
+    ids = []
+    for value in values:
+        for part in value.split(","):
+            part = part.strip().upper()
+            if not part:
+                raise UsageError(f"{where}: give a rule id or prefix, such as AB203 or AB1; {value!r} holds an "
+                                 "empty one")
+            ids.append(part)
+    return tuple(ids)

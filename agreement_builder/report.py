@@ -1,67 +1,153 @@
-"""Reporters: one run's findings as text, JSON, SARIF, GitHub annotations or JUnit XML."""
+"""Reporters: one run's findings as text, JSON, SARIF, GitHub annotations, JUnit XML or GitLab code quality."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, docs
 from .findings import Finding, Result, Severity
 from .rules import Rule
+from .rules.placeholders import ID as PLACEHOLDER
 
 TOOL = "agreement-builder"
-HELP_URI = "https://agreement-builder.invalid/rules/"
+JSON_FORMAT_VERSION = 1  # schemas/lint-report.schema.json describes it; raise it when a key changes meaning
+
+
+@dataclass(frozen=True)
+class View:
+    """How a run is shown: what fails it (JUnit marks only those as failures), and, for people, the source
+    lines, colour, and whether placeholders are listed one by one or counted per section."""
+
+    threshold: Severity | None = Severity.ERROR
+    sources: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    colour: bool = False
+    every_placeholder: bool = False
+    statistics: bool = False
+    hidden: int = 0  # findings below the threshold that --quiet left out
 
 
 class Reporter:
     """Formats a result; never decides whether the run passed."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule], view: View | None = None) -> None:
         self.rules = list(rules)
+        self.view = view or View()
 
     def render(self, result: Result) -> str:
         raise NotImplementedError
 
 
-def summary(result: Result) -> str:
+def summary(result: Result, hidden: int = 0) -> str:
     """One line counting the findings by severity, for people."""
     counts = Counter(f.severity for f in result.active())
     waived = len(result.findings) - len(result.active())
     files = len(result.files)
-    parts = [_plural(counts[s], str(s)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    parts = [_plural(counts[s], str(s)) for s in sorted(Severity, reverse=True)]
     line = f"{', '.join(parts)} in {_plural(files, 'file')}"
-    return line + (f" ({waived} waived)" if waived else "")
+    notes = [f"{waived} waived"] * bool(waived) + [f"{hidden} below the failing level not shown"] * bool(hidden)
+    return line + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def _plural(n: int, word: str) -> str:
-    if word == "info":
-        return f"{n} info"
+    if word in ("info", "advice"):
+        return f"{n} {word}"
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-class TextReporter(Reporter):
+class ConciseReporter(Reporter):
+    """One line a finding, `file:line:column: rule [severity] message`, for people who grep."""
+
     def render(self, result: Result) -> str:
-        lines = []
-        for f in result.findings:
-            waived = f" (waived: {f.waived})" if f.waived is not None else ""
-            lines.append(f"{f.location}: {f.rule} [{f.severity}] {f.message}{waived}")
-        lines.append(summary(result))
+        lines = [f"{f.location}: {f.rule} [{f.severity}] {f.message}{_waived(f)}" for f in result.findings]
+        lines.append(summary(result, self.view.hidden))
         return "\n".join(lines) + "\n"
+
+
+def _waived(f: Finding) -> str:
+    return f" (waived: {f.waived})" if f.waived is not None else ""
+
+
+_COLOURS = {"error": "31;1", "warning": "33;1", "info": "36", "advice": "32", "bold": "1", "dim": "2"}
+
+
+class TextReporter(Reporter):
+    """Each finding with the source line it is about and a caret under the spot (as compilers show them);
+    placeholders (AB228) counted per section unless every one is asked for."""
+
+    def render(self, result: Result) -> str:
+        if self.view.statistics:
+            return self._statistics(result)
+        shown, more = self._placeholders(result)
+        blocks = [self._finding(f, more.get(id(f), 0)) for f in shown]
+        tail = [summary(result, self.view.hidden)]
+        left = sum(1 for f in result.active() if f.rule == PLACEHOLDER)
+        if sum(more.values()):
+            tail.insert(0, f"{_plural(left, 'placeholder')} still to fill in, the first of each section shown; "
+                           "--every-placeholder lists them all")
+        return "".join(block + "\n" for block in blocks) + "\n".join(tail) + "\n"
+
+    def _paint(self, text: str, style: str) -> str:
+        return f"\x1b[{_COLOURS[style]}m{text}\x1b[0m" if self.view.colour and text else text
+
+    def _finding(self, f: Finding, more: int) -> str:
+        severity = str(f.severity)
+        extra = f" ({more} more in this section)" if more else ""
+        head = (f"{self._paint(f.location, 'bold')}: {self._paint(f.rule, 'bold')} "
+                f"[{self._paint(severity, severity if f.waived is None else 'dim')}] {f.message}{extra}{_waived(f)}")
+        lines = self.view.sources.get(f.file, ())
+        if not 0 < f.line <= len(lines):
+            return head + (f"\n    {self._paint(f.path, 'dim')}" if f.path else "")
+        source = lines[f.line - 1].rstrip("\r\n")
+        gutter = " " * len(str(f.line))
+        # The caret goes under the same character: keep the line's tabs, blank everything else before it.
+        lead = "".join(c if c == "\t" else " " for c in source[:f.column - 1])
+        caret = self._paint("^", severity if f.waived is None else "dim")
+        return (f"{head}\n {self._paint(str(f.line), 'dim')} | {source}\n {gutter} | {lead}{caret}"
+                + (f" {self._paint(f.path, 'dim')}" if f.path else ""))
+
+    def _placeholders(self, result: Result) -> tuple[list[Finding], dict[int, int]]:
+        """The findings to show, and for each placeholder shown how many more its section holds."""
+        if self.view.every_placeholder:
+            return result.findings, {}
+        first: dict[tuple[str, str], Finding] = {}
+        more: dict[int, int] = {}
+        shown = []
+        for f in result.findings:
+            if f.rule == PLACEHOLDER and f.waived is None:
+                section = (f.file, f.path.split("/")[1] if f.path.count("/") else "")
+                if section in first:
+                    more[id(first[section])] = more.get(id(first[section]), 0) + 1
+                    continue
+                first[section] = f
+            shown.append(f)
+        return shown, more
+
+    def _statistics(self, result: Result) -> str:
+        counts = Counter((f.rule, f.severity) for f in result.active())
+        names = {rule.id: rule.name for rule in self.rules}
+        width = len(str(max(counts.values(), default=0)))
+        rows = [f"{n:>{width}}  {rule}  {str(severity):<8} {names.get(rule, '')}"
+                for (rule, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+        return "".join(row + "\n" for row in rows) + summary(result, self.view.hidden) + "\n"
 
 
 class JsonReporter(Reporter):
     def render(self, result: Result) -> str:
         counts = Counter(str(f.severity) for f in result.active())
         payload = {
+            "format_version": JSON_FORMAT_VERSION,
             "tool": TOOL,
             "version": __version__,
             "files": result.files,
             "findings": [_finding_dict(f) for f in result.findings],
-            "summary": {s: counts[s] for s in ("error", "warning", "info")}
+            "summary": {str(s): counts[str(s)] for s in sorted(Severity, reverse=True)}
             | {"waived": len(result.findings) - len(result.active())},
         }
         return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
@@ -72,17 +158,20 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
             "message": f.message, "path": f.path, "waived": f.waived}
 
 
-_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+def _sarif_level(severity: Severity) -> str:
+    return {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(severity, "note")
 
 
 class SarifReporter(Reporter):
     def render(self, result: Result) -> str:
         index = {rule.id: i for i, rule in enumerate(self.rules)}
+        driver: dict[str, Any] = {"name": TOOL, "version": __version__}
+        home = docs.home()
+        if home:  # only where the documentation really is: no link beats a dead one
+            driver["informationUri"] = home
+        driver["rules"] = [_sarif_rule(rule) for rule in self.rules]
         run = {
-            "tool": {"driver": {
-                "name": TOOL, "version": __version__, "informationUri": HELP_URI,
-                "rules": [_sarif_rule(rule) for rule in self.rules],
-            }},
+            "tool": {"driver": driver},
             "artifacts": [{"location": {"uri": _uri(file)}} for file in result.files],
             "results": [_sarif_result(f, index) for f in result.findings],
         }
@@ -102,14 +191,18 @@ def _uri(file: str) -> str:
 
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:
-    return {
+    described: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.part("Why") or rule.summary},
-        "help": {"text": rule.doc, "markdown": rule.doc},
-        "helpUri": HELP_URI + rule.id,
-        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "help": {"text": rule.doc, "markdown": docs.page(rule)},
+    }
+    url = docs.url(rule)
+    if url:
+        described["helpUri"] = url
+    return described | {
+        "defaultConfiguration": {"level": _sarif_level(rule.severity)},
         "properties": {"pack": rule.pack, "source": rule.source, "tags": [rule.pack]},
     }
 
@@ -117,7 +210,7 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
 def _sarif_result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": f.rule,
-        "level": _SARIF_LEVEL[f.severity],
+        "level": _sarif_level(f.severity),
         "message": {"text": f.message},
         "locations": [{
             "physicalLocation": {
@@ -137,14 +230,14 @@ def _sarif_result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
 class GithubReporter(Reporter):
     """GitHub Actions workflow commands, one annotation per unwaived finding."""
 
-    _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
     def render(self, result: Result) -> str:
         lines = []
         for f in result.active():
             title = " ".join(filter(None, (f.rule, f.path)))
             props = f"file={_prop(f.file)},line={f.line},col={f.column},title={_prop(title)}"
-            lines.append(f"::{self._COMMAND[f.severity]} {props}::{_data(f.message)}")
+            lines.append(f"::{self._COMMAND.get(f.severity, 'notice')} {props}::{_data(f.message)}")
         return "".join(line + "\n" for line in lines)
 
 
@@ -157,33 +250,62 @@ def _prop(text: str) -> str:
 
 
 class JunitReporter(Reporter):
-    """JUnit XML: a test suite per file, a failed test case per finding, a passing one for a clean file."""
+    """JUnit XML: a test suite per file, a test case per finding, failed only when the finding fails the run (at
+    or above --fail-on), so that a dashboard counts what the exit code counts; a passing case for a clean file."""
 
     def render(self, result: Result) -> str:
         suites = []
+        total = failed = 0
         for file in result.files:
             found = [f for f in result.findings if f.file == file]
-            failures = sum(1 for f in found if f.waived is None)
-            cases = [_junit_case(f) for f in found] or [
+            failures = sum(1 for f in found if self._fails(f))
+            skipped = sum(1 for f in found if f.waived is not None)
+            cases = [self._case(f) for f in found] or [
                 f'    <testcase classname={quoteattr(file)} name="agreement lint"/>']
             suites.append(
                 f"  <testsuite name={quoteattr(file)} tests=\"{max(len(found), 1)}\" failures=\"{failures}\" "
-                f"errors=\"0\" skipped=\"{len(found) - failures}\">\n" + "\n".join(cases) + "\n  </testsuite>")
-        total = sum(max(1, sum(1 for f in result.findings if f.file == file)) for file in result.files)
-        failed = len(result.active())
+                f"errors=\"0\" skipped=\"{skipped}\">\n" + "\n".join(cases) + "\n  </testsuite>")
+            total += max(len(found), 1)
+            failed += failures
         return ('<?xml version="1.0" encoding="UTF-8"?>\n'
                 f'<testsuites name="agreement lint" tests="{total}" failures="{failed}">\n'
                 + "".join(s + "\n" for s in suites) + "</testsuites>\n")
 
+    def _fails(self, f: Finding) -> bool:
+        threshold = self.view.threshold
+        return f.waived is None and threshold is not None and f.severity >= threshold
 
-def _junit_case(f: Finding) -> str:
-    name = quoteattr(f"{f.rule} {f.path or '/'} {f.line}:{f.column}")
-    head = f"    <testcase classname={quoteattr(f.file)} name={name}>"
-    if f.waived is not None:
-        return f"{head}<skipped message={quoteattr('waived: ' + f.waived)}/></testcase>"
-    message = quoteattr(f.message)
-    body = _xml_text(f"{f.location}: {f.rule} [{f.severity}] {f.message}")
-    return f"{head}<failure message={message} type=\"{f.severity}\">{body}</failure></testcase>"
+    def _case(self, f: Finding) -> str:
+        name = quoteattr(f"{f.rule} {f.path or '/'} {f.line}:{f.column}")
+        head = f"    <testcase classname={quoteattr(f.file)} name={name}>"
+        if f.waived is not None:
+            return f"{head}<skipped message={quoteattr('waived: ' + f.waived)}/></testcase>"
+        body = _xml_text(f"{f.location}: {f.rule} [{f.severity}] {f.message}")
+        if self._fails(f):
+            return f"{head}<failure message={quoteattr(f.message)} type=\"{f.severity}\">{body}</failure></testcase>"
+        return f"{head}<system-out>{body}</system-out></testcase>"
+
+
+class GitlabReporter(Reporter):
+    """GitLab code quality: a JSON list of issues, each with a fingerprint that survives edits elsewhere in the file
+    (it names the file, rule, JSON path and message, not the line), so a merge request shows new ones only."""
+
+    _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
+
+    def render(self, result: Result) -> str:
+        issues = []
+        seen: Counter[str] = Counter()
+        for f in result.active():
+            key = "\0".join((f.file, f.rule, f.path, f.message))
+            seen[key] += 1  # the same finding twice in one file still needs two fingerprints
+            issues.append({
+                "description": f"{f.rule} {f.message}",
+                "check_name": f.rule,
+                "fingerprint": hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest(),
+                "severity": self._SEVERITY.get(f.severity, "info"),
+                "location": {"path": _uri(f.file), "lines": {"begin": f.line}},
+            })
+        return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
 def _xml_text(text: str) -> str:
@@ -197,8 +319,10 @@ def quoteattr(text: str) -> str:
 
 REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
+    "concise": ConciseReporter,
     "json": JsonReporter,
     "sarif": SarifReporter,
     "github": GithubReporter,
     "junit": JunitReporter,
+    "gitlab": GitlabReporter,
 }

@@ -87,6 +87,17 @@ def load(name: str) -> Document:
     return _load_yaml(text, utf8, label)
 
 
+def read_lines(name: str) -> list[str] | None:
+    """The lines of a file as `load` reads them (for showing the source under a finding); None when it cannot
+    be read again (standard input, a file gone or undecodable)."""
+    if name == STDIN or name.startswith("<"):
+        return None
+    try:
+        return _decode(_read_bytes(name, name), name)[0].splitlines()
+    except InputError:
+        return None
+
+
 def _read_bytes(name: str, label: str) -> bytes:
     try:
         if name == STDIN:

@@ -183,11 +183,11 @@ def test_a_rule_selector_that_matches_no_rule_cannot_run(cli, write, option):
 
 
 def test_a_rule_selector_in_the_settings_that_matches_no_rule_names_the_settings_file(cli, tmp_path: Path):
-    (tmp_path / ".agreement.toml").write_text('[lint]\nignore = ["ab210"]\n')
+    (tmp_path / ".agreement.toml").write_text('[lint]\nignore = ["AB210", "XB210"]\n')
     (tmp_path / "a.yaml").write_text(MINIMAL)
     run = cli("lint", str(tmp_path / "a.yaml"))
     assert run.exit_code == 2, run
-    assert run.stderr.startswith(f"Error: {tmp_path / '.agreement.toml'}: ignore 'ab210' matches no rule")
+    assert run.stderr.startswith(f"Error: {tmp_path / '.agreement.toml'}: ignore 'XB210' matches no rule")
 
 
 def test_the_starter_file_lints_with_a_warning_for_each_text_still_to_write(cli, tmp_path: Path):

@@ -10,7 +10,7 @@ import pytest
 from support import ROOT
 
 from agreement_builder.findings import Finding, Result, Severity
-from agreement_builder.report import REPORTERS, GithubReporter, summary
+from agreement_builder.report import REPORTERS, GithubReporter, View, summary
 from agreement_builder.rules import RULES
 
 SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
@@ -62,7 +62,7 @@ def test_github_annotations_escape_their_properties_and_data():
 
 
 def test_junit_is_well_formed_with_a_case_per_finding():
-    root = ET.fromstring(REPORTERS["junit"](RULES.values()).render(_result()))
+    root = ET.fromstring(REPORTERS["junit"](RULES.values(), View(threshold=Severity.WARNING)).render(_result()))
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == ["drafts/a.yaml", "clean.json"]
     assert len(suites[0].findall("testcase/failure")) == 2
@@ -74,3 +74,95 @@ def test_junit_is_well_formed_with_a_case_per_finding():
 @pytest.mark.parametrize("fmt", sorted(REPORTERS))
 def test_every_format_renders_an_empty_run(fmt):
     assert isinstance(REPORTERS[fmt](RULES.values()).render(Result()), str)
+
+
+@pytest.mark.parametrize(("threshold", "failures"), [(Severity.ERROR, 1), (Severity.INFO, 2), (None, 0)])
+def test_junit_counts_as_failures_only_the_findings_that_fail_the_run(threshold, failures):
+    root = ET.fromstring(REPORTERS["junit"](RULES.values(), View(threshold=threshold)).render(_result()))
+    assert root.get("failures") == str(failures)
+    assert root.get("tests") == "4"
+    passed = [c for c in root.iter("testcase") if c.find("failure") is None and c.find("skipped") is None]
+    assert len(passed) == 4 - failures - 1  # the rest pass, their message kept as output; one is waived
+
+
+def test_json_report_passes_its_published_schema_and_says_its_format_version():
+    report = json.loads(REPORTERS["json"](RULES.values()).render(_result()))
+    schema = json.loads((ROOT / "schemas" / "lint-report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, schema, cls=jsonschema.validators.validator_for(schema))
+    assert report["format_version"] == 1
+    assert schema["properties"]["format_version"]["const"] == report["format_version"]
+
+
+def test_the_json_schema_refuses_a_report_with_a_misspelt_key():
+    report = json.loads(REPORTERS["json"](RULES.values()).render(_result()))
+    report["findings"][0]["severty"] = report["findings"][0].pop("severity")
+    schema = json.loads((ROOT / "schemas" / "lint-report.schema.json").read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, schema, cls=jsonschema.validators.validator_for(schema))
+
+
+def test_gitlab_code_quality_lists_unwaived_findings_with_stable_fingerprints():
+    issues = json.loads(REPORTERS["gitlab"](RULES.values()).render(_result()))
+    assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
+        ("AB002", "minor", {"path": "drafts/a.yaml", "lines": {"begin": 1}}),
+        ("AB101", "major", {"path": "drafts/a.yaml", "lines": {"begin": 3}}),
+    ]
+    moved = Result()
+    moved.add("drafts/a.yaml", [Finding("drafts/a.yaml", 30, 5, "AB101", Severity.ERROR,
+                                        "purpose is missing <&> \"here\"", "/purpose")])
+    again = json.loads(REPORTERS["gitlab"](RULES.values()).render(moved))
+    assert again[0]["fingerprint"] == issues[1]["fingerprint"]  # a finding that moved down is the same issue
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def _source_result() -> tuple[Result, dict[str, list[str]]]:
+    result = Result()
+    result.add("plan.yaml", [
+        Finding("plan.yaml", 2, 10, "AB228", Severity.WARNING, "placeholder one", "/agreement/title"),
+        Finding("plan.yaml", 3, 15, "AB228", Severity.WARNING, "placeholder two", "/agreement/short_name"),
+        Finding("plan.yaml", 5, 3, "AB201", Severity.WARNING, "no voluntary partner", "/parties"),
+        Finding("plan.yaml", 6, 11, "AB228", Severity.WARNING, "placeholder three", "/parties/0/name"),
+    ])
+    lines = ["agreement:", '  title: "[Name]"', '  short_name: "[Short]"', "parties:", "  - id: a",
+             '    name: "[Full name]"']
+    return result, {"plan.yaml": lines}
+
+
+def test_text_shows_the_source_line_with_a_caret_and_the_json_path():
+    result, sources = _source_result()
+    text = REPORTERS["text"](RULES.values(), View(sources=sources, every_placeholder=True)).render(result)
+    assert ('plan.yaml:2:10: AB228 [warning] placeholder one\n'
+            ' 2 |   title: "[Name]"\n'
+            '   |          ^ /agreement/title\n') in text
+    assert "\x1b[" not in text
+
+
+def test_text_counts_placeholders_per_section_and_shows_the_first_of_each():
+    result, sources = _source_result()
+    text = REPORTERS["text"](RULES.values(), View(sources=sources)).render(result)
+    assert "placeholder one (1 more in this section)" in text
+    assert "placeholder two" not in text
+    assert "placeholder three\n" in text and "no voluntary partner" in text
+    assert text.splitlines()[-2] == ("3 placeholders still to fill in, the first of each section shown; "
+                                     "--every-placeholder lists them all")
+
+
+def test_text_in_colour_marks_the_severity_and_resets_after_it():
+    result, sources = _source_result()
+    text = REPORTERS["text"](RULES.values(), View(sources=sources, colour=True)).render(result)
+    assert "[\x1b[33;1mwarning\x1b[0m]" in text
+    assert text.count("\x1b[0m") == text.count("\x1b[") // 2
+
+
+def test_statistics_count_each_rule_most_frequent_first():
+    result, _ = _source_result()
+    text = REPORTERS["text"](RULES.values(), View(statistics=True)).render(result)
+    assert text.splitlines() == ["3  AB228  warning  placeholder", "1  AB201  warning  partner-breadth",
+                                 "0 errors, 4 warnings, 0 info in 1 file"]
+
+
+def test_concise_is_one_line_a_finding():
+    result, sources = _source_result()
+    text = REPORTERS["concise"](RULES.values(), View(sources=sources)).render(result)
+    assert text.splitlines()[0] == "plan.yaml:2:10: AB228 [warning] placeholder one"
+    assert len(text.splitlines()) == 5
