@@ -14,6 +14,7 @@ from .config import Settings
 from .errors import AgreementError, UsageError
 from .findings import Result, Severity
 from .paths import Selection
+from .rules.base import Rule
 
 OK, FINDINGS, CANNOT_RUN = 0, 1, 2
 INTERRUPTED, READER_GONE = 130, 141  # as a shell reports a program stopped by SIGINT or SIGPIPE
@@ -327,29 +328,54 @@ def build(file: str, output: str | None, fmt: str | None, force: bool, annotate:
 
 
 @main.command()
-@click.argument("rule_id", required=False)
+@click.argument("rule", required=False)
 @click.option("--pack", help="List only the rules of this pack.")
-def rules(rule_id: str | None, pack: str | None) -> None:
-    """List the lint rules, or print one rule's documentation.
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="markdown: the pages of docs/rules/ (the catalogue, or one rule's page).")
+def rules(rule: str | None, pack: str | None, fmt: str) -> None:
+    """List the lint rules, or print one rule's documentation (by id or by name).
 
     \b
     Example:
       agreement rules
       agreement rules AB109
+      agreement rules supervision
+      agreement rules --pack england-s75
     """
+    from . import docs
     from .rules import PACKS, RULES
 
-    if rule_id is not None:
-        rule = RULES.get(rule_id.upper())
-        if rule is None:
-            raise UsageError(f"no rule '{rule_id}'; `agreement rules` lists them")
-        click.echo(f"{rule.id} {rule.name} [{rule.severity}] pack: {rule.pack}\nSource: {rule.source}\n\n{rule.doc}")
+    if rule is not None:
+        found = _rule(rule)
+        click.echo(docs.page(found) if fmt == "markdown" else
+                   f"{found.id} {found.name} [{found.severity}] pack: {found.pack}\nSource: {found.source}\n\n"
+                   f"{found.doc}\n", nl=False)
         return
     if pack is not None and pack not in PACKS:
         raise UsageError(f"unknown rule pack '{pack}' (packs: {', '.join(PACKS)})")
-    for rule in RULES.values():
-        if pack is None or rule.pack == pack:
-            click.echo(f"{rule.id}  {rule.name:<28} {str(rule.severity):<8} {rule.pack:<20} {rule.summary}")
+    chosen = [r for r in RULES.values() if pack is None or r.pack == pack]
+    if fmt == "markdown":
+        click.echo(docs.index(chosen), nl=False)
+        return
+    width = max(len(r.name) for r in chosen)
+    click.echo(f"{'ID':<6} {'NAME':<{width}} {'SEVERITY':<8} {'PACK':<20} CHECKS")
+    for r in chosen:
+        click.echo(f"{r.id:<6} {r.name:<{width}} {str(r.severity):<8} {r.pack:<20} {r.summary}")
+
+
+def _rule(wanted: str) -> Rule:
+    """A rule by its id (any case) or its name; a near miss is suggested."""
+    from difflib import get_close_matches
+
+    from .rules import RULES
+
+    by_name = {r.name: r for r in RULES.values()}
+    found = RULES.get(wanted.strip().upper()) or by_name.get(wanted.strip().lower())
+    if found is not None:
+        return found
+    close = get_close_matches(wanted.strip().lower(), [*by_name, *(i.lower() for i in RULES)], n=1)
+    hint = f" (did you mean '{close[0] if close[0] in by_name else close[0].upper()}'?)" if close else ""
+    raise UsageError(f"no rule '{wanted}'{hint}; `agreement rules` lists them by id and name")
 
 
 @main.command()
