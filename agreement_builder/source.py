@@ -13,6 +13,7 @@ from typing import Any, NamedTuple, Protocol
 
 import yaml
 
+from . import slips
 from .errors import InputError, UnreadableError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -535,14 +536,28 @@ def _load_yaml(text: str, utf8: bytes, label: str) -> Document:
         data = builder.build(iter(parser.get_event, None))
     except yaml.MarkedYAMLError as e:
         where = _at(e.problem_mark or e.context_mark)
+        slip = None if _tab_indented(e, text, where.line) else slips.explain(text, e.problem or "", where.line)
+        if slip is not None:
+            raise InputError(label, slip.message, slip.line, slip.column) from e
         raise InputError(label, _yaml_reason(e, text, where.line), where.line, where.column) from e
     except yaml.YAMLError as e:
         raise InputError(label, f"is not valid YAML: {e}") from e
     finally:
         parser.dispose()
+    if not text.isascii():
+        _check_keys(builder.keys, label)
     doc = Document(label, data, builder.values, builder.keys, text)
     _check_values(doc, risky="\\" in text)
     return doc
+
+
+def _check_keys(keys: dict[JsonPath, Mark], label: str) -> None:
+    for path, mark in keys.items():
+        key = path[-1]
+        where = _at(mark)
+        slip = slips.pasted_key(key, where.line, where.column) if isinstance(key, str) else None
+        if slip is not None:
+            raise InputError(label, slip.message, slip.line, slip.column)
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -551,12 +566,18 @@ _MAPPING_END, _SEQUENCE_END, _SCALAR = yaml.MappingEndEvent, yaml.SequenceEndEve
 _NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent})
 
 
+def _tab_indented(e: yaml.MarkedYAMLError, text: str, line: int) -> bool:
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    return "\t" in here[: len(here) - len(here.lstrip())] or "'\\t'" in (e.problem or "")
+
+
 def _yaml_reason(e: yaml.MarkedYAMLError, text: str, line: int) -> str:
     problem = e.problem or "a syntax error"
     lines = text.splitlines()
     here = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in here[: len(here) - len(here.lstrip())] or "'\\t'" in problem:
-        return "a tab is used for indentation; YAML needs spaces"
+    if _tab_indented(e, text, line):
+        return "replace the tab at the start of this line with spaces: a tab is used for indentation; YAML needs spaces"
     if "maximum nesting depth" in problem:
         return "is nested too deeply; an agreement needs only a few levels"
     if "mapping values are not allowed" in problem and e.problem_mark and _first_colon(here) == e.problem_mark.column:

@@ -1,6 +1,6 @@
-"""The pre-commit hooks of `.pre-commit-hooks.yaml`, run by pre-commit itself in a scratch repository that also holds other YAML and JSON:
-only agreements are checked, a good one passes, a broken one blocks the commit; the README's set-up works as
-written."""
+"""The pre-commit hooks of `.pre-commit-hooks.yaml`, run by pre-commit itself in a scratch repository that also
+holds other YAML and JSON: only agreements are checked, a good one passes, a broken one blocks the commit; the
+README's set-up works as written."""
 
 from __future__ import annotations
 

@@ -229,8 +229,9 @@ def test_explicit_standard_tags_on_lists_and_mappings_are_accepted(write):
 
 def test_a_key_indented_more_than_its_siblings_is_called_an_indentation_problem(write):
     error = _error(write("indent.yaml", "parties:\n  - id: a\n     name: A\n"))
-    assert (error.line, error.column) == (3, 10)
-    assert "indented" in error.message and "quotes" not in error.message
+    assert (error.line, error.column) == (3, 6)  # the key that is too deep, not the colon the parser stopped at
+    assert error.message.startswith("line this key up with `id:` on line 2 (column 5)")
+    assert "indented 1 space more" in error.message and "quotes" not in error.message
 
 
 @given(st.text(st.characters(blacklist_categories=["Cs"])))
