@@ -12,7 +12,7 @@ import click
 from . import __version__
 from .config import Settings
 from .errors import AgreementError, UsageError
-from .findings import Result, Severity
+from .findings import Finding, Result, Severity
 from .paths import Selection
 from .rules.base import Rule
 
@@ -123,8 +123,7 @@ def validate(files: tuple[str, ...], exclude: tuple[str, ...], only_agreements: 
     invalid = valid = 0
     for name in expand(files, _selection(exclude, only_agreements, _settings(files))):
         checked = check(name)
-        for f in sorted(checked.findings):
-            click.echo(f"{f.location}: {f.message}" + (f" ({f.path})" if f.path else ""))
+        _problems(name, checked.findings)
         invalid += not checked.valid
         valid += checked.valid
     # The count goes to stderr: stdout holds the problems only, for scripts that read them.
@@ -232,6 +231,19 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
     sys.exit(FINDINGS if failed else OK)
 
 
+def _problems(name: str, findings: list[Finding]) -> None:
+    """Each problem on a line of its own; a syntax error also shows its source line, with a caret at the slip."""
+    from .lint import PARSE
+    from .report import excerpt
+    from .source import read_lines
+
+    for f in sorted(findings):
+        click.echo(f"{f.location}: {f.message}" + (f" ({f.path})" if f.path else ""))
+        lines = read_lines(name) if f.rule == PARSE else None
+        if lines is not None and 0 < f.line <= len(lines):
+            click.echo(excerpt(lines, f.line, f.column))
+
+
 def _too_many_warnings(result: Result, most: int | None) -> bool:
     return most is not None and sum(1 for f in result.active() if f.severity == Severity.WARNING) > most
 
@@ -318,8 +330,7 @@ def build(file: str, output: str | None, fmt: str | None, force: bool, annotate:
     options = Options(annotate=annotate, clauses=Path(clauses) if clauses else None)
     built = run(file, kind, options=options, reference=Path(reference_doc) if reference_doc else None)
     if built.content is None:
-        for f in sorted(built.findings):
-            click.echo(f"{f.location}: {f.message}" + (f" ({f.path})" if f.path else ""))
+        _problems(file, built.findings)
         click.echo(f"{file}: is not a valid agreement; nothing written.", err=True)
         sys.exit(FINDINGS)
     write_atomic(target, built.content, force=force)

@@ -61,6 +61,15 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def excerpt(lines: Sequence[str], line: int, column: int, caret: str = "^", number: str = "") -> str:
+    """The source line of a finding and a caret under its column, as compilers show them (two lines)."""
+    source = lines[line - 1].rstrip("\r\n")
+    gutter = " " * len(str(line))
+    # The caret goes under the same character: keep the line's tabs, blank everything else before it.
+    lead = "".join(c if c == "\t" else " " for c in source[:column - 1])
+    return f" {number or line} | {source}\n {gutter} | {lead}{caret}"
+
+
 class ConciseReporter(Reporter):
     """One line a finding, `file:line:column: rule [severity] message`, for people who grep."""
 
@@ -104,13 +113,10 @@ class TextReporter(Reporter):
         lines = self.view.sources.get(f.file, ())
         if not 0 < f.line <= len(lines):
             return head + (f"\n    {self._paint(f.path, 'dim')}" if f.path else "")
-        source = lines[f.line - 1].rstrip("\r\n")
-        gutter = " " * len(str(f.line))
-        # The caret goes under the same character: keep the line's tabs, blank everything else before it.
-        lead = "".join(c if c == "\t" else " " for c in source[:f.column - 1])
         caret = self._paint("^", severity if f.waived is None else "dim")
-        return (f"{head}\n {self._paint(str(f.line), 'dim')} | {source}\n {gutter} | {lead}{caret}"
-                + (f" {self._paint(f.path, 'dim')}" if f.path else ""))
+        number = self._paint(str(f.line), "dim")
+        return f"{head}\n{excerpt(lines, f.line, f.column, caret, number)}" + (
+            f" {self._paint(f.path, 'dim')}" if f.path else "")
 
     def _placeholders(self, result: Result) -> tuple[list[Finding], dict[int, int]]:
         """The findings to show, and for each placeholder shown how many more its section holds."""
