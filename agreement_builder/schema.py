@@ -65,8 +65,9 @@ def _shared() -> dict[str, Any]:
 
 def check(data: Any) -> list[Problem]:
     """Every problem in ``data``: schema problems first; cross-references only when the shape is right."""
-    run = _Run()
+    run = _Run(data)
     _compiled()(data, (), run)
+    run.names_for_ids()
     if run.problems:
         return run.problems
     return run.cross_references()
@@ -144,11 +145,13 @@ def _compiled() -> Check:
 class _Run:
     """What one check finds: problems, and the ids and references for the cross-reference pass."""
 
-    def __init__(self) -> None:
+    def __init__(self, data: Any = None) -> None:
+        self.data = data
         self.problems: list[Problem] = []
         self.ids: dict[str, tuple[str, JsonPath]] = {}
         self.duplicates: list[Problem] = []
         self.refs: list[tuple[JsonPath, str, list[str]]] = []
+        self.not_ids: list[tuple[JsonPath, str, list[str], str]] = []  # references with no id's form, and why
 
     def declare(self, value: str, kind: str, path: JsonPath) -> None:
         if value in self.ids:
@@ -166,9 +169,28 @@ class _Run:
                 wanted = " or ".join(kinds)
                 candidates = [i for i, (k, _) in self.ids.items() if k in kinds]
                 what = "no" if found is None else f"a {found[0]}, not a"
-                problems.append(Problem(path, f"'{value}' names {what} {wanted} in this agreement"
-                                              f"{_suggest(value, candidates)}", reference=True))
+                hint = _suggest(value, candidates) or _listed(candidates, wanted)
+                named = self.named(value, kinds)
+                problems.append(Problem(path, named or f"'{value}' names {what} {wanted} in this agreement{hint}",
+                                        reference=True))
         return problems
+
+    def names_for_ids(self) -> None:
+        """A reference that has no id's form may be a name: suggest the id of what has that name."""
+        for path, value, kinds, why in self.not_ids:
+            self.problems.append(Problem(path, self.named(value, kinds) or why))
+
+    def named(self, value: str, kinds: list[str]) -> str | None:
+        """What to say when ``value`` is the name (or short name or title) of a party, person or group of one
+        of ``kinds``, not its id."""
+        meant = " ".join(value.split()).casefold()
+        for ident, (kind, where) in self.ids.items():
+            entity = _at_path(self.data, where[:-1])
+            names = [entity.get(k) for k in ("name", "short_name", "title")] if isinstance(entity, dict) else []
+            if kind in kinds and any(isinstance(n, str) and " ".join(n.split()).casefold() == meant for n in names):
+                return (f"write the id '{ident}' here, not the name: {_short(value)} is the name of the {kind} whose "
+                        f"id is '{ident}'")
+        return None
 
 
 class _Compiler:
@@ -306,7 +328,10 @@ class _Compiler:
             if most is not None and len(value) > most:
                 run.problems.append(Problem(path, f"is longer than {most} characters"))
             if pattern is not None and not pattern.search(value):
-                run.problems.append(Problem(path, f"{_short(value)} {hint}"))
+                if refers_to is not None:  # perhaps a name where the id belongs: decided once every id is known
+                    run.not_ids.append((path, value, refers_to, f"{_short(value)} {hint}"))
+                else:
+                    run.problems.append(Problem(path, f"{_short(value)} {hint}"))
             elif id_of is not None:
                 run.declare(value, id_of, path)
             elif refers_to is not None:
@@ -324,6 +349,21 @@ def _closest(word: str, choices: list[str]) -> str | None:
 def _suggest(word: str, choices: list[str]) -> str:
     meant = _closest(word, choices)
     return f" (did you mean '{meant}'?)" if meant else ""
+
+
+def _listed(candidates: list[str], wanted: str) -> str:
+    if not candidates or len(candidates) > 12:
+        return ""
+    return f" (ids of a {wanted} here: {', '.join(candidates)})"
+
+
+def _at_path(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _unknown_key(key: str, meant: str | None, known: list[str]) -> str:
