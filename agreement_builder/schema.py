@@ -178,7 +178,8 @@ class _Run:
     def names_for_ids(self) -> None:
         """A reference that has no id's form may be a name: suggest the id of what has that name."""
         for path, value, kinds, why in self.not_ids:
-            self.problems.append(Problem(path, self.named(value, kinds) or why))
+            named = self.named(value, kinds)
+            self.problems.append(Problem(path, named or why, reference=named is not None))
 
     def named(self, value: str, kinds: list[str]) -> str | None:
         """What to say when ``value`` is the name (or short name or title) of a party, person or group of one
