@@ -93,7 +93,8 @@ def _lint_many(names: list[str], packs: Iterable[str] | None) -> Iterator[list[F
 
 def lint_agreement(agreement: Agreement, packs: Iterable[str] | None = None) -> list[Finding]:
     """The rule findings for a valid agreement, waivers applied; ``packs`` defaults to those that fit it."""
-    rules = [rule for pack in (packs or packs_for(agreement)) for rule in _pack_rules(pack)]
+    # The input pack's own checks (how the file was typed) run whatever packs are chosen.
+    rules = [rule for pack in ("input", *(packs or packs_for(agreement))) for rule in _pack_rules(pack)]
     findings = [finding for rule in rules for finding in run_rule(rule, agreement)]
     return apply_waivers(agreement, findings, {rule.id for rule in rules})
 

@@ -582,11 +582,17 @@ def _yaml_reason(e: yaml.MarkedYAMLError, text: str, line: int) -> str:
         return "is nested too deeply; an agreement needs only a few levels"
     if "mapping values are not allowed" in problem and e.problem_mark and _first_colon(here) == e.problem_mark.column:
         return "this line is indented more than the keys beside it; line the keys of one mapping up"
+    if "mapping values are not allowed" in problem and here[_first_colon(here) + 1:].lstrip()[:1] in _CURLY:
+        return ("type straight quotes (\") around this text instead of the curly ones: YAML does not count “ ” as "
+                "quotes, so the colon inside the text reads as the start of another key")
     if "mapping values are not allowed" in problem:
         return "a colon followed by a space inside a value; put the value in quotes"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return f"is not valid YAML ({problem}); check the indentation of this line and the one before"
     return f"is not valid YAML ({problem})"
+
+
+_CURLY = ("“", "‘", "„", "«")
 
 
 def _first_colon(line: str) -> int:

@@ -26,6 +26,8 @@ from . import (
     finance,
     host_reporting,
     information_sharing,
+    input_comment_in_text,
+    input_curly_quotes,
     input_reference,
     input_shape,
     input_syntax,
@@ -64,7 +66,7 @@ if TYPE_CHECKING:
 
 
 MODULES: tuple[ModuleType, ...] = (
-    input_syntax, input_shape, input_reference, input_waiver,
+    input_syntax, input_shape, input_reference, input_waiver, input_curly_quotes, input_comment_in_text,
     purpose, membership, accountability, roles, finance, boundaries, risk, disputes, supervision, complaints,
     exit_strategy, legal_powers,
     partner_breadth, delegated_authority, key_decisions, executive_group, shared_leadership, key_roles,

@@ -269,9 +269,10 @@ def test_every_statutory_pack_is_described():
 def test_rules_with_a_pack_lists_exactly_that_pack(cli, pack: str):
     run = cli("rules", "--pack", pack)
     assert run.exit_code == 0, run
-    listed = [line.split()[0] for line in run.stdout.splitlines()]
-    assert listed == [rule.id for rule in RULES.values() if rule.pack == pack]
-    assert all(f" {pack} " in line for line in run.stdout.splitlines())
+    header, *lines = run.stdout.splitlines()
+    assert header.split() == ["ID", "NAME", "SEVERITY", "PACK", "CHECKS"]
+    assert [line.split()[0] for line in lines] == [rule.id for rule in RULES.values() if rule.pack == pack]
+    assert all(f" {pack} " in line for line in lines)
 
 
 def test_the_pooled_budget_sample_is_clean_under_england_s75(cli):
