@@ -15,6 +15,7 @@ from .errors import AgreementError, UsageError
 from .findings import Finding, Result, Severity
 from .paths import Selection
 from .rules.base import Rule
+from .starter import choices
 
 OK, FINDINGS, CANNOT_RUN = 0, 1, 2
 INTERRUPTED, READER_GONE = 130, 141  # as a shell reports a program stopped by SIGINT or SIGPIPE
@@ -179,7 +180,7 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
       agreement init plan.yaml
       agreement lint plan.yaml
       agreement lint --statistics plan.yaml
-      agreement lint --format sarif -o lint.sarif agreements/
+      agreement lint --format sarif -o lint.sarif .
     """
     from .config import rule_ids
     from .findings import Result
@@ -314,9 +315,10 @@ def build(file: str, output: str | None, fmt: str | None, force: bool, annotate:
 
     \b
     Example:
-      agreement build samples/complete.yaml
-      agreement build samples/first-draft.yaml -o first-draft.docx --force
-      agreement build northvale.yaml --format html --no-annotate
+      agreement init --sample first-draft
+      agreement build first-draft.yaml
+      agreement build first-draft.yaml -o first-draft.docx --force
+      agreement build first-draft.yaml --format html --no-annotate
     """
     from .build import build as run
     from .build import output_format, output_path
@@ -428,20 +430,44 @@ def serve(file: str, port: int, browser: bool) -> None:
 
 
 @main.command()
-@click.argument("path", default="agreement.yaml", type=click.Path(dir_okay=False))
-def init(path: str) -> None:
-    """Write a starter agreement to PATH (default: agreement.yaml), with each section explained.
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+@click.option("--jurisdiction", type=click.Choice(choices("jurisdiction")),
+              help="Where the partnership is: sets agreement.jurisdiction, which with the arrangement chooses the "
+                   "statutory rule pack that checks it.")
+@click.option("--arrangement", type=click.Choice(choices("arrangement_type")),
+              help="The model of partnership: sets agreement.arrangement_type.")
+@click.option("--kind", type=click.Choice(choices("kind")),
+              help="The kind of instrument: sets agreement.kind.")
+@click.option("--sample", metavar="NAME",
+              help="Write one of the shipped sample agreements instead, such as complete or first-draft (an unknown "
+                   "name lists them); PATH defaults to its own file name.")
+def init(path: str | None, force: bool, jurisdiction: str | None, arrangement: str | None, kind: str | None,
+         sample: str | None) -> None:
+    """Write a starter agreement to PATH (default: agreement.yaml), each section explained.
 
-    Refuses to overwrite a file that already exists.
+    A file that already exists is not replaced without --force.
 
     \b
     Example:
       agreement init northvale.yaml
+      agreement init --jurisdiction england --arrangement pooled_budget s75.yaml
+      agreement init --sample first-draft
     """
-    from importlib import resources
-
     from .files import write_atomic
+    from .starter import sample as sample_bytes
+    from .starter import samples, starter
 
-    starter = resources.files("agreement_builder.templates").joinpath("starter.yaml").read_bytes()
-    write_atomic(Path(path), starter, force=False)
-    click.echo(f"Wrote {path}. Fill it in, then run: agreement lint {path}")
+    if sample is not None:
+        if jurisdiction or arrangement or kind:
+            raise UsageError("--sample writes a finished example as it is; leave out --jurisdiction, --arrangement "
+                             "and --kind, or --sample")
+        content = sample_bytes(sample)
+        path = path or samples()[sample]
+    else:
+        content = starter(jurisdiction, arrangement, kind).encode("utf-8")
+        path = path or "agreement.yaml"
+    write_atomic(Path(path), content, force=force)
+    if kind is not None and b"\n  kind:" not in content and sample is None:
+        click.echo("Note: this version's schema has no agreement.kind yet, so --kind was not written.", err=True)
+    click.echo(f"Wrote {path}. " + ("Try: " if sample else "Fill it in, then run: ") + f"agreement lint {path}")

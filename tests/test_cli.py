@@ -229,7 +229,7 @@ def test_init_into_a_missing_folder_cannot_run(cli, tmp_path: Path):
 
 
 def test_every_sample_validates_from_the_command_line(cli):
-    samples = sorted(str(p) for p in SAMPLES.iterdir())
+    samples = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in (".yaml", ".json"))
     assert samples
     run = cli("validate", *samples)
     assert run.exit_code == 0, run

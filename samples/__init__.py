@@ -1,0 +1,1 @@
+"""The sample agreements `agreement init --sample NAME` writes, shipped with the package."""
