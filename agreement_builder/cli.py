@@ -5,17 +5,20 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
 from .config import Settings
 from .errors import AgreementError, UsageError
-from .findings import Finding, Result, Severity
-from .paths import Selection
-from .rules.base import Rule
+from .findings import Severity
 from .starter import choices
+
+if TYPE_CHECKING:
+    from .findings import Finding, Result
+    from .paths import Selection
+    from .rules.base import Rule
 
 OK, FINDINGS, CANNOT_RUN = 0, 1, 2
 INTERRUPTED, READER_GONE = 130, 141  # as a shell reports a program stopped by SIGINT or SIGPIPE

@@ -16,9 +16,9 @@ STDIN = "-"
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 # An agreement file has `agreement` as a top-level key: YAML writes it at the start of a line, JSON as "agreement".
 # Read from the text, so that a file with a slip elsewhere in it is still recognised, and its slip reported.
-_AGREEMENT_KEY = re.compile(r"""^(?:agreement|"agreement"|'agreement')[ \t]*:""", re.M)
-_JSON_AGREEMENT_KEY = re.compile(r'"agreement"\s*:')
-_SNIFF_BYTES = 256 * 1024
+_AGREEMENT_KEY = re.compile(rb"""^(?:\xef\xbb\xbf)?(?:agreement|"agreement"|'agreement')[ \t]*:""", re.M)
+_JSON_AGREEMENT_KEY = re.compile(rb'"agreement"\s*:')
+_SNIFF_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -154,16 +154,18 @@ def is_agreement(path: Path) -> bool:
     except OSError:
         return True  # the command itself then says why it cannot be read
     pattern = _JSON_AGREEMENT_KEY if path.suffix.lower() == ".json" else _AGREEMENT_KEY
-    return bool(pattern.search(_text(head)))
+    return bool(pattern.search(_utf8(head)))
 
 
-def _text(head: bytes) -> str:
-    for bom, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+def _utf8(head: bytes) -> bytes:
+    """The bytes as UTF-8: most files already are, and are searched as they are, undecoded."""
+    for bom, encoding in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                          (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
-            return head[2:].decode(encoding, errors="replace")
+            return head[len(bom):].decode(encoding, errors="replace").encode("utf-8")
     if len(head) >= 2 and (head[0] == 0 or head[1] == 0):  # UTF-16 without a byte order mark
-        return head.decode("utf-16-be" if head[0] == 0 else "utf-16-le", errors="replace")
-    return head.decode("utf-8", errors="replace").lstrip("\ufeff")
+        return head.decode("utf-16-be" if head[0] == 0 else "utf-16-le", errors="replace").encode("utf-8")
+    return head
 
 
 def _search(root: Path, selection: Selection) -> Iterator[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -11,7 +10,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from . import __version__, docs
+from . import __version__
 from .findings import Finding, Result, Severity
 from .rules import Rule
 from .rules.placeholders import ID as PLACEHOLDER
@@ -170,6 +169,8 @@ def _sarif_level(severity: Severity) -> str:
 
 class SarifReporter(Reporter):
     def render(self, result: Result) -> str:
+        from . import docs  # reads the installed package's metadata: only SARIF needs it
+
         index = {rule.id: i for i, rule in enumerate(self.rules)}
         driver: dict[str, Any] = {"name": TOOL, "version": __version__}
         home = docs.home()
@@ -197,6 +198,8 @@ def _uri(file: str) -> str:
 
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:
+    from . import docs
+
     described: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
@@ -299,6 +302,8 @@ class GitlabReporter(Reporter):
     _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 
     def render(self, result: Result) -> str:
+        import hashlib  # loads OpenSSL: a few megabytes only this format needs
+
         issues = []
         seen: Counter[str] = Counter()
         for f in result.active():

@@ -55,6 +55,11 @@ def explain(text: str, problem: str, line: int) -> Slip | None:
     return slip if slip is not None and slip.line <= line else None
 
 
+def has_lookalike_space(text: str) -> bool:
+    """Whether ``text`` holds any look-alike space at all (a quick test before looking at every key)."""
+    return any(c in text for c in _LOOKALIKE_SPACES)
+
+
 def pasted_key(key: str, line: int, column: int) -> Slip | None:
     """A key that begins with a look-alike space: the file parsed, but a pasted space in the indentation made
     the rest of the line a key of its own (`\u00a0   sector`) at the wrong level."""

@@ -544,7 +544,7 @@ def _load_yaml(text: str, utf8: bytes, label: str) -> Document:
         raise InputError(label, f"is not valid YAML: {e}") from e
     finally:
         parser.dispose()
-    if not text.isascii():
+    if not text.isascii() and slips.has_lookalike_space(text):
         _check_keys(builder.keys, label)
     doc = Document(label, data, builder.values, builder.keys, text)
     _check_values(doc, risky="\\" in text)

@@ -123,6 +123,7 @@ def test_a_folder_without_agreements_cannot_be_linted_unless_only_agreements(tmp
     ("a.yaml", b'"agreement": {title: x}\n', True),
     ("a.yaml", b"\xef\xbb\xbfagreement:\n", True),
     ("a.yaml", "agreement:\n".encode("utf-16"), True),
+    ("a.json", '{"agreement": {}}'.encode("utf-32"), True),
     ("a.yaml", b"parties:\n  agreement: x\n", False),  # not at the top level
     ("a.yaml", b"# agreement: in a comment\n", False),
     ("a.json", b'{\n  "agreement": {}\n}', True),
