@@ -17,7 +17,7 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 # An agreement file has `agreement` as a top-level key: YAML writes it at the start of a line, JSON as "agreement".
 # Read from the text, so that a file with a slip elsewhere in it is still recognised, and its slip reported.
 _AGREEMENT_KEY = re.compile(rb"""^(?:\xef\xbb\xbf)?(?:agreement|"agreement"|'agreement')[ \t]*:""", re.M)
-_JSON_AGREEMENT_KEY = re.compile(rb'"agreement"\s*:')
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"\s*:?|[{}\[\]]')
 _SNIFF_BYTES = 64 * 1024
 
 
@@ -153,8 +153,24 @@ def is_agreement(path: Path) -> bool:
             head = f.read(_SNIFF_BYTES)
     except OSError:
         return True  # the command itself then says why it cannot be read
-    pattern = _JSON_AGREEMENT_KEY if path.suffix.lower() == ".json" else _AGREEMENT_KEY
-    return bool(pattern.search(_utf8(head)))
+    if path.suffix.lower() == ".json":
+        return _json_top_level_agreement(_utf8(head))
+    return bool(_AGREEMENT_KEY.search(_utf8(head)))
+
+
+def _json_top_level_agreement(text: bytes) -> bool:
+    """Whether a JSON text has the key "agreement" in its outermost object (a schema that describes an
+    `agreement` property, deeper down, is not an agreement)."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        found = token.group()
+        if found in (b"{", b"["):
+            depth += 1
+        elif found in (b"}", b"]"):
+            depth -= 1
+        elif depth == 1 and found.endswith(b":") and found.rstrip(b": \t\r\n") == b'"agreement"':
+            return True
+    return False
 
 
 def _utf8(head: bytes) -> bytes:

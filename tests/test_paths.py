@@ -128,6 +128,9 @@ def test_a_folder_without_agreements_cannot_be_linted_unless_only_agreements(tmp
     ("a.yaml", b"# agreement: in a comment\n", False),
     ("a.json", b'{\n  "agreement": {}\n}', True),
     ("a.json", b'{"name": "agreement"}', False),
+    ("a.json", b'{"properties": {"agreement": {"type": "object"}}}', False),  # a schema describing one
+    ("a.json", b'{"title": "a \\"quoted\\" {brace", "agreement": {}}', True),
+    ("a.json", b'{"agreement": {"title": "cut sho', True),  # broken JSON is still recognised
 ])
 def test_an_agreement_file_has_a_top_level_agreement_key(tmp_path: Path, name: str, data: bytes, expected: bool):
     (tmp_path / name).write_bytes(data)
