@@ -422,6 +422,7 @@ def serve(file: str, port: int, browser: bool) -> None:
 
     \b
     Example:
+      agreement init northvale.yaml
       agreement serve northvale.yaml
     """
     from .serve.app import serve as run

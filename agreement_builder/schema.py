@@ -355,7 +355,7 @@ def _suggest(word: str, choices: list[str]) -> str:
 def _listed(candidates: list[str], wanted: str) -> str:
     if not candidates or len(candidates) > 12:
         return ""
-    return f" (ids of a {wanted} here: {', '.join(candidates)})"
+    return f" (the ids it may name: {', '.join(candidates)})"
 
 
 def _at_path(data: Any, path: JsonPath) -> Any:

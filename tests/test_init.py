@@ -105,9 +105,26 @@ def test_every_help_example_runs_in_an_empty_folder(command: str | None, tmp_pat
     scripts = str(Path(sys.executable).parent)
     environment = {**os.environ, "PATH": os.pathsep.join([scripts, os.environ["PATH"]])}
     for line in examples:
+        if line.startswith("agreement serve "):
+            _runs_until_stopped(line + " --no-browser", tmp_path, environment)
+            continue
         run = subprocess.run(["bash", "-c", line], cwd=tmp_path, env=environment, capture_output=True, text=True,
                              timeout=120, check=False)
         assert run.returncode in (0, 1) and "Error:" not in run.stderr, f"$ {line}\n{run.stdout}\n{run.stderr}"
+
+
+def _runs_until_stopped(line: str, where: Path, environment: dict[str, str]) -> None:
+    """A command that serves until Ctrl-C (`agreement serve`): it must start and still be running a moment later."""
+    process = subprocess.Popen(["bash", "-c", f"exec {line}"], cwd=where, env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        return  # still serving, as it should
+    finally:
+        process.kill()
+        out, err = process.communicate()
+    pytest.fail(f"$ {line} stopped with {process.returncode}\n{out}\n{err}")
 
 
 def test_the_samples_ship_with_the_package():

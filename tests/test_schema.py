@@ -137,7 +137,7 @@ def test_our_checker_agrees_with_jsonschema_on_mutations_of_every_sample():
     from agreement_builder.source import load
 
     reference = jsonschema.Draft202012Validator(schema.schema())
-    samples = sorted(SAMPLES.glob("*.*"))
+    samples = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".yaml", ".json"))
     assert samples, "no samples to compare on"
     compared = 0
     for sample in samples:

@@ -128,7 +128,7 @@ def test_a_field_added_to_the_schema_appears_without_any_change_to_the_form() ->
     assert form["/agreement/instrument"].widget == "choice"
 
 
-@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.iterdir()))
+@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.iterdir() if p.suffix in (".yaml", ".json")))
 def test_each_sample_draws_with_a_labelled_control_for_every_value(sample: str) -> None:
     checked = validate(str(SAMPLES / sample))
     assert checked.document is not None
