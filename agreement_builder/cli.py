@@ -213,7 +213,7 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
     selection = _selection(exclude, only_agreements, settings)
     names = expand(paths, selection)
     if show_settings:
-        click.echo(_describe(settings, names, selection.skipped), nl=False)
+        click.echo(_describe(settings, exclude, names, selection.skipped), nl=False)
         return
     result = Result()
     for name, findings in zip(names, lint_many(names, settings.packs or None), strict=True):
@@ -267,15 +267,16 @@ def _sources(result: Result) -> dict[str, list[str]]:
     return {name: lines for name in wanted if (lines := read_lines(name)) is not None}
 
 
-def _describe(settings: Settings, names: list[str], skipped: list[tuple[str, str]]) -> str:
+def _describe(settings: Settings, exclude: tuple[str, ...], names: list[str], skipped: list[tuple[str, str]]) -> str:
     """What `--show-settings` prints."""
+    excluded = [*settings.exclude, *(f"{p.strip()} (--exclude)" for value in exclude for p in value.split(","))]
     lines = [f"settings file: {settings.source or 'none found (defaults apply)'}",
              f"select: {', '.join(settings.select) or 'every rule'}",
              f"ignore: {', '.join(settings.ignore) or 'nothing'}",
              f"fail-on: {settings.fail_on}",
              f"max-warnings: {'no limit' if settings.max_warnings is None else settings.max_warnings}",
              f"packs: {', '.join(settings.packs) or 'chosen from each agreement'}",
-             f"exclude: {', '.join(settings.exclude) or 'nothing'}",
+             f"exclude: {', '.join(excluded) or 'nothing'}",
              f"files to check ({len(names)}):", *(f"  {name}" for name in names)]
     if skipped:
         lines += [f"left out ({len(skipped)}):", *(f"  {name}: {why}" for name, why in skipped)]

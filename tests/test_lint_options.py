@@ -113,9 +113,10 @@ def test_show_settings_says_where_the_settings_come_from_and_what_is_left_out(cl
     (tmp_path / "drafts" / "old.yaml").write_text(MINIMAL)
     (tmp_path / "plan.yaml").write_text(MINIMAL)
     (tmp_path / "ci.yml").write_text("jobs: {}\n")
-    run = cli("lint", "--show-settings", str(tmp_path))
+    run = cli("lint", "--show-settings", "--exclude", "old-*.yaml", str(tmp_path))
     assert run.exit_code == 0, run
     lines = run.stdout.splitlines()
+    assert "exclude: drafts/, old-*.yaml (--exclude)" in lines
     assert lines[0] == f"settings file: {tmp_path / '.agreement.toml'}"
     assert "ignore: AB210" in lines
     assert f"  {tmp_path / 'plan.yaml'}" in lines
