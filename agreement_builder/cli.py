@@ -156,8 +156,12 @@ FAIL_ON = (*(str(s) for s in sorted(Severity, reverse=True)), "never")
               help="The lowest severity that makes the command exit 1.  [default: error]")
 @click.option("--max-warnings", type=click.IntRange(min=0), metavar="N",
               help="Also exit 1 when there are more than N warnings.")
-@click.option("--pack", "packs", multiple=True, help="Apply this rule pack (repeatable); default: chosen from "
-              "the agreement's jurisdiction and arrangement type.")
+@click.option("--pack", "packs", multiple=True, help="Also apply this rule pack (repeatable), with the briefing "
+              "and legal packs; default: the statutory pack the agreement's jurisdiction and arrangement call for.")
+@click.option("--no-briefing", is_flag=True, help="Leave out the briefing pack (good practice) and check only the "
+              "legal and statutory packs.")
+@click.option("--advice", is_flag=True, help="Also show advice: good practice a legal agreement need not contain "
+              "(hidden from the reports for people unless asked for; JSON and SARIF always carry it).")
 @click.option("--quiet", "-q", is_flag=True,
               help="Show only the findings that fail the run (errors, unless --fail-on says otherwise).")
 @click.option("--statistics", is_flag=True, help="Count the findings of each rule instead of listing them.")
@@ -167,13 +171,19 @@ FAIL_ON = (*(str(s) for s in sorted(Severity, reverse=True)), "never")
 @click.option("--show-settings", is_flag=True,
               help="Print the settings in force, where they come from and which files would be checked; then stop.")
 def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-         fail_on: str | None, max_warnings: int | None, packs: tuple[str, ...], quiet: bool, statistics: bool,
-         every_placeholder: bool, exclude: tuple[str, ...], only_agreements: bool, show_settings: bool) -> None:
+         fail_on: str | None, max_warnings: int | None, packs: tuple[str, ...], no_briefing: bool, advice: bool,
+         quiet: bool, statistics: bool, every_placeholder: bool, exclude: tuple[str, ...], only_agreements: bool,
+         show_settings: bool) -> None:
     """Check each agreement against the briefing's good practice and report what is missing or thin.
 
     PATHS are files, folders (searched for agreement files: .yaml, .yml and .json files with a top-level
     `agreement:` key) or - for standard input. Settings can also live in .agreement.toml ([lint]) or
     pyproject.toml ([tool.agreement.lint]), found upward from the first path; options given here win.
+
+    Severities: error (a required element or statutory term is absent), warning (present but short), info,
+    and advice (good practice a legal agreement need not contain; shown with --advice). The briefing and
+    legal packs always run (--no-briefing leaves out the briefing), with the statutory pack the agreement
+    calls for, or those --pack names; the output says which ran.
 
     Exits 0 when no finding is at or above --fail-on (and no more warnings than --max-warnings), 1 when one is
     (including a file that cannot be parsed), 2 when the linter could not run.
@@ -216,18 +226,19 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
         click.echo(_describe(settings, exclude, names, selection.skipped), nl=False)
         return
     result = Result()
-    for name, findings in zip(names, lint_many(names, settings.packs or None), strict=True):
-        label = findings[0].file if findings else ("<stdin>" if name == "-" else name)
-        result.add(label, [f for f in findings if settings.wants(f.rule)])
+    linted = lint_many(names, settings.packs or None, settings.wants, briefing=not no_briefing)
+    for name, each in zip(names, linted, strict=True):
+        label = each.findings[0].file if each.findings else ("<stdin>" if name == "-" else name)
+        result.add(label, [f for f in each.findings if settings.wants(f.rule)], each.packs)
     failed = result.fails(settings.threshold) or _too_many_warnings(result, settings.max_warnings)
     hidden = 0
     if quiet:
         shown = [f for f in result.findings if settings.threshold is not None and f.severity >= settings.threshold]
         hidden = len(result.active()) - len([f for f in shown if f.waived is None])
-        result = Result(result.files, shown)
+        result = Result(result.files, shown, result.packs)
     view = View(threshold=settings.threshold, colour=fmt == "text" and _colour(output),
                 sources=_sources(result) if fmt == "text" and not statistics else {},
-                every_placeholder=every_placeholder, statistics=statistics, hidden=hidden)
+                every_placeholder=every_placeholder, statistics=statistics, hidden=hidden, advice=advice)
     rules = [r for r in RULES.values() if settings.wants(r.id)]
     _write(REPORTERS[fmt](rules, view).render(result), output, colour=view.colour)
     if _too_many_warnings(result, settings.max_warnings) and fmt in ("text", "concise"):

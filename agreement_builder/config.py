@@ -15,7 +15,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-FAIL_ON = ("error", "warning", "info", "never")
+FAIL_ON = ("error", "warning", "info", "advice", "never")
 _KEYS = {"select", "ignore", "fail-on", "packs", "exclude", "max-warnings"}
 
 

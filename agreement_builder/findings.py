@@ -7,8 +7,13 @@ from dataclasses import dataclass, field
 
 
 class Severity(enum.IntEnum):
-    """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+    """How serious a finding is; ordered so that ``ERROR > WARNING > INFO > ADVICE``.
 
+    error: a required element or statutory term is absent; warning: present but short of what the briefing or
+    the statute asks; info: worth a look; advice: good practice that a legal agreement need not contain.
+    """
+
+    ADVICE = 0
     INFO = 1
     WARNING = 2
     ERROR = 3
@@ -23,7 +28,13 @@ class Severity(enum.IntEnum):
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One problem at one place in one input file."""
+    """One gap or problem at one place in one input file.
+
+    ``message`` says in plain words what to add or put right (for a drafter as much as for the person editing
+    the file); ``hint`` says where that goes in the input file (its YAML keys). When several rules report the same
+    gap, the finding keeps one ``rule`` and lists the others in ``also``; ``sources`` holds the citation of each
+    rule it cites, its own first.
+    """
 
     file: str
     line: int
@@ -32,11 +43,19 @@ class Finding:
     severity: Severity
     message: str
     path: str = ""
+    hint: str = field(default="", compare=False)
+    also: tuple[str, ...] = field(default=(), compare=False)
+    sources: tuple[str, ...] = field(default=(), compare=False)
     waived: str | None = field(default=None, compare=False)
 
     @property
     def location(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Every rule that reported this gap: its own first."""
+        return (self.rule, *self.also)
 
 
 @dataclass
@@ -45,10 +64,12 @@ class Result:
 
     files: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    packs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the rule packs run on each file
 
-    def add(self, file: str, findings: list[Finding]) -> None:
+    def add(self, file: str, findings: list[Finding], packs: tuple[str, ...] = ()) -> None:
         self.files.append(file)
         self.findings.extend(sorted(findings))
+        self.packs[file] = packs
 
     def active(self) -> list[Finding]:
         return [f for f in self.findings if f.waived is None]

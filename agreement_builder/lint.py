@@ -1,10 +1,12 @@
-"""The checking pipeline: load a file, check its schema, run the rules, apply waivers -> findings."""
+"""The checking pipeline: load a file, check its schema, run the rules, turn what free clauses cover into
+questions, apply waivers and merge the reports of one gap -> findings."""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -12,11 +14,16 @@ from . import schema
 from .errors import InputError, UnreadableError
 from .findings import Finding, Severity
 from .memory import paused_gc
-from .model import Agreement
-from .rules import RULES, Rule, packs_for
-from .source import Document, load, pointer
+from .model import Agreement, Node
+from .rules import RULES, Rule, choose_packs
+from .rules.base import Issue, label, listed
+from .rules.statutory import FITS
+from .source import Document, JsonPath, load, pointer
 
 PARSE, SHAPE, REFERENCE, WAIVER = "AB001", "AB002", "AB003", "AB004"
+FREE_TEXT, PACK_FIT = "AB007", "AB008"
+
+Wants = Callable[[str], bool]
 
 
 @dataclass(frozen=True)
@@ -32,8 +39,16 @@ class Checked:
         return self.document is not None and not self.findings
 
 
+@dataclass(frozen=True)
+class Linted:
+    """The findings for one file, and the rule packs that were run on it."""
+
+    findings: list[Finding]
+    packs: tuple[str, ...] = ()
+
+
 def validate(name: str) -> Checked:
-    """Load ``name`` and check it against the schema and its cross-references."""
+    """Load ``name`` and check it against the schema, its cross-references and the names it gives."""
     try:
         document = load(name)
     except UnreadableError:
@@ -48,42 +63,86 @@ def validate(name: str) -> Checked:
         where = document.locate(problem.path, key=problem.key)
         findings.append(Finding(document.file, where.line, where.column, REFERENCE if problem.reference else SHAPE,
                                 Severity.ERROR, problem.message, pointer(problem.path)))
+    if not findings:
+        findings = _names(document)
     return Checked(document.file, document, findings)
 
 
-def lint(name: str, packs: Iterable[str] | None = None) -> list[Finding]:
+# Words the document uses for itself and its parts: a partnership called by one of them garbles the text
+# ("who by this agreement form the Agreement").
+_DOCUMENT_WORDS = {word: title for title in ("Agreement", "Memorandum", "Scheme", "Party", "Parties", "Schedule",
+                                             "Annex") for word in (title.lower(), title.lower() + "s",
+                                                                   title.lower() + "es")}
+_ARTICLE = re.compile(r"^(the|this|these|a|an)\s+", re.I)
+
+
+def _names(document: Document) -> list[Finding]:
+    """A partnership name that is one of the document's own defined terms, refused like a shape error."""
+    meta = document.data.get("agreement") if isinstance(document.data, dict) else None
+    found = []
+    for key in ("partnership_name", "short_name"):
+        value = meta.get(key) if isinstance(meta, dict) else None
+        if not isinstance(value, str):
+            continue
+        word = _ARTICLE.sub("", value.strip().strip("\"'“”‘’")).strip().lower()
+        if word in _DOCUMENT_WORDS:
+            path: JsonPath = ("agreement", key)
+            where = document.locate(path)
+            found.append(Finding(document.file, where.line, where.column, SHAPE, Severity.ERROR,
+                                 f"'{value}' cannot be the partnership's name: the document calls itself or its "
+                                 f"parts '{_DOCUMENT_WORDS[word]}'. Give the partnership a name of its own, for "
+                                 "example 'the Northvale Health and Care Partnership'", pointer(path)))
+    return found
+
+
+def lint(name: str, packs: Iterable[str] | None = None, wants: Wants | None = None,
+         briefing: bool = True) -> list[Finding]:
     """Every finding for one file: parse and schema problems, or else the rules of the chosen packs."""
-    return lint_checked(validate(name), packs)
+    return lint_file(name, packs, wants, briefing).findings
 
 
-def lint_checked(checked: Checked, packs: Iterable[str] | None = None) -> list[Finding]:
+def lint_checked(checked: Checked, packs: Iterable[str] | None = None, wants: Wants | None = None,
+                 briefing: bool = True) -> list[Finding]:
     """``lint`` for a file already loaded and schema-checked."""
+    return _linted(checked, packs, wants, briefing).findings
+
+
+def lint_file(name: str, packs: Iterable[str] | None = None, wants: Wants | None = None,
+              briefing: bool = True) -> Linted:
+    """``lint``, with the rule packs that were run."""
+    return _linted(validate(name), packs, wants, briefing)
+
+
+def _linted(checked: Checked, packs: Iterable[str] | None, wants: Wants | None, briefing: bool) -> Linted:
     # Rules need the shape the schema promises; a dangling reference does not stop them (they look ids up and
     # cope with none found), so removing a section still reports that section as missing.
     if checked.document is None or any(f.rule != REFERENCE for f in checked.findings):
-        return checked.findings
-    return checked.findings + lint_agreement(Agreement.from_document(checked.document), packs)
+        return Linted(checked.findings)
+    linted = run(Agreement.from_document(checked.document), packs, wants, briefing)
+    return Linted(checked.findings + linted.findings, linted.packs)
 
 
 PARALLEL_FROM = 32
 BATCH = 8  # files a worker takes at a time: about a tenth of a second of work
 
 
-def lint_many(names: list[str], packs: Iterable[str] | None = None) -> Iterator[list[Finding]]:
-    """``lint`` for each name, in order; many files are shared between worker processes, one per core."""
+def lint_many(names: list[str], packs: Iterable[str] | None = None, wants: Wants | None = None,
+              briefing: bool = True) -> Iterator[Linted]:
+    """``lint_file`` for each name, in order; many files are shared between worker processes, one per core."""
     with paused_gc():
-        yield from _lint_many(names, packs)
+        yield from _lint_many(names, tuple(packs) if packs is not None else None, wants, briefing)
 
 
-def _lint_many(names: list[str], packs: Iterable[str] | None) -> Iterator[list[Finding]]:
+def _lint_many(names: list[str], packs: tuple[str, ...] | None, wants: Wants | None,
+               briefing: bool) -> Iterator[Linted]:
     workers = min(os.cpu_count() or 1, len(names) // (PARALLEL_FROM // 2))
     if workers < 2 or "-" in names or sys.platform not in ("linux", "darwin"):
-        yield from (lint(name, packs) for name in names)
+        yield from (lint_file(name, packs, wants, briefing) for name in names)
         return
     import multiprocessing  # imported here: it costs more start-up than a one-file lint takes
     from concurrent.futures import ProcessPoolExecutor
 
-    task = partial(lint, packs=tuple(packs) if packs else None)
+    task = partial(lint_file, packs=packs, wants=wants, briefing=briefing)
     context = multiprocessing.get_context("fork")  # the workers inherit the imported rules: no start-up cost
     # Small batches keep the workers busy to the end: with big ones, one worker could be left with a last batch
     # of many files while the other has finished.
@@ -91,57 +150,217 @@ def _lint_many(names: list[str], packs: Iterable[str] | None) -> Iterator[list[F
         yield from pool.map(task, names, chunksize=max(1, min(BATCH, len(names) // (workers * 8))))
 
 
-def lint_agreement(agreement: Agreement, packs: Iterable[str] | None = None) -> list[Finding]:
-    """The rule findings for a valid agreement, waivers applied; ``packs`` defaults to those that fit it."""
-    # The input pack's own checks (how the file was typed) run whatever packs are chosen.
-    rules = [rule for pack in ("input", *(packs or packs_for(agreement))) for rule in _pack_rules(pack)]
-    findings = [finding for rule in rules for finding in run_rule(rule, agreement)]
-    return apply_waivers(agreement, findings, {rule.id for rule in rules})
+def lint_agreement(agreement: Agreement, packs: Iterable[str] | None = None, wants: Wants | None = None,
+                   briefing: bool = True) -> list[Finding]:
+    """The findings for a valid agreement: see ``run``."""
+    return run(agreement, packs, wants, briefing).findings
 
 
-def _pack_rules(pack: str) -> list[Rule]:
-    return [rule for rule in RULES.values() if rule.pack == pack]
+def run(agreement: Agreement, packs: Iterable[str] | None = None, wants: Wants | None = None,
+        briefing: bool = True) -> Linted:
+    """The rule findings for a valid agreement, one per gap.
+
+    ``packs`` defaults to the briefing and legal packs and the statutory pack that fits the agreement; packs
+    given keep the briefing pack unless ``briefing`` is false. A chosen statutory pack that does not fit is
+    reported once and not run. ``wants`` says which rule ids to report (the --select and --ignore options).
+    """
+    chosen, misfits = choose_packs(agreement, packs, briefing)
+    rules = [rule for rule in RULES.values() if (rule.pack == "input" or rule.pack in chosen)
+             and (wants is None or wants(rule.id))]
+    found = [item for rule in rules for item in _run_rule(rule, agreement)]
+    notes = [_misfit(agreement, pack) for pack in misfits if wants is None or wants(PACK_FIT)]
+    found, waived = apply_waivers(agreement, found, {rule.id for rule in rules})
+    found, covered = _covered(agreement, found)
+    confirm = [] if wants is not None and not wants(FREE_TEXT) else _confirm(agreement, covered)
+    findings = [*_merge(found), *confirm, *notes, *waived]
+    return Linted(findings, tuple(chosen))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A finding as one rule made it, before the reports of one gap are merged."""
+
+    rule: Rule
+    issue: Issue
+    finding: Finding
+
+    @property
+    def gap(self) -> tuple[str, ...]:
+        """The gap reported, as the segments of a path: the issue's own gap, else the node at its path."""
+        return tuple(p for p in self.issue.gap.split("/") if p) if self.issue.gap else tuple(map(str, self.issue.path))
 
 
 def run_rule(rule: Rule, agreement: Agreement) -> list[Finding]:
-    """The findings of one rule, stamped with its id, severity and each issue's position."""
+    """The findings of one rule, stamped with its id, severity and each issue's position (nothing merged)."""
+    return [item.finding for item in _run_rule(rule, agreement)]
+
+
+def _run_rule(rule: Rule, agreement: Agreement) -> list[Found]:
     if rule.check is None or (rule.applies is not None and not rule.applies(agreement)):
         return []
     document = agreement.document
-    findings = []
+    found = []
     for issue in rule.check(agreement):
         where = document.locate(issue.path)
-        findings.append(Finding(document.file, where.line, where.column, rule.id, issue.severity or rule.severity,
-                                issue.message, pointer(issue.path)))
-    return findings
+        severity = rule.severity if issue.severity is None else issue.severity
+        finding = Finding(document.file, where.line, where.column, rule.id, severity,
+                          issue.message, pointer(issue.path), hint=issue.hint,
+                          sources=(issue.cite or rule.citation,) if rule.pack != "input" else ())
+        found.append(Found(rule, issue, finding))
+    return found
 
 
-def apply_waivers(agreement: Agreement, findings: list[Finding], ran: Collection[str] | None = None) -> list[Finding]:
-    """Mark waived findings; a waiver for an unknown rule, or one that matches nothing, is a finding itself.
+def _misfit(agreement: Agreement, pack: str) -> Finding:
+    meta = agreement.meta
+    path = meta.at("jurisdiction" if pack.split("-")[0] != agreement.jurisdiction else "arrangement_type")
+    where = agreement.document.locate(path)
+    facts = f"jurisdiction {agreement.jurisdiction}" + (f", arrangement {meta.text('arrangement_type')}"
+                                                         if meta.text("arrangement_type") else "")
+    return Finding(agreement.document.file, where.line, where.column, PACK_FIT, Severity.WARNING,
+                   f"The {pack} rules are for {FITS[pack]}; this agreement ({facts}) is not one, so they were not "
+                   "run.", pointer(path), hint=f"drop `--pack {pack}` (or the `packs` setting), or correct "
+                   "`agreement.jurisdiction` and `agreement.arrangement_type`")
+
+
+def apply_waivers(agreement: Agreement, found: list[Found],
+                  ran: Collection[str] | None = None) -> tuple[list[Found], list[Finding]]:
+    """Split off the waived findings; a waiver for an unknown rule, or one that matches nothing, is a finding.
 
     ``ran`` holds the ids of the rules that were run, when known: a waiver for a rule of a pack that was not
-    chosen has nothing to match this time, and is left alone.
+    chosen has nothing to match this time, and is left alone. Returns the findings still active (with the
+    waiver problems among them) and the waived ones.
     """
-    document = agreement.document
-    result = list(findings)
+    active = list(found)
+    waived: list[Finding] = []
+    problems: list[Found] = []
+    waiver_rule = RULES[WAIVER]
     for waiver in agreement.children("waivers"):
         rule, scope, reason = waiver.text("rule"), waiver.text("path"), waiver.text("reason")
-        where = document.locate(waiver.at("rule"))
         if rule not in RULES:
-            result.append(Finding(document.file, where.line, where.column, WAIVER, Severity.WARNING,
-                                  f"this waiver names the rule '{rule}', which does not exist; see `agreement rules`",
-                                  pointer(waiver.at("rule"))))
+            problems.append(_problem(waiver_rule, agreement, waiver.at("rule"),
+                                     f"This waiver names the rule '{rule}', which does not exist.",
+                                     "correct `rule`; `agreement rules` lists them"))
             continue
-        matched = False
-        for i, finding in enumerate(result):
-            if finding.rule == rule and finding.waived is None and _within(finding.path, scope):
-                result[i] = replace(finding, waived=reason)
-                matched = True
+        keep = [item for item in active if not (item.finding.rule == rule and _within(item.finding.path, scope))]
+        waived += [replace(item.finding, waived=reason) for item in active if item not in keep]
+        matched = len(keep) < len(active)
+        active = keep
         if not matched and (ran is None or rule in ran):
-            result.append(Finding(document.file, where.line, where.column, WAIVER, Severity.WARNING,
-                                  f"this waiver for {rule} matches no finding; remove it", pointer(waiver.path)))
-    return result
+            problems.append(_problem(waiver_rule, agreement, waiver.path, f"This waiver for {rule} matches no "
+                                     "finding.", "remove the waiver"))
+    return active + problems, waived
+
+
+def _problem(rule: Rule, agreement: Agreement, path: JsonPath, message: str, hint: str) -> Found:
+    where = agreement.document.locate(path)
+    finding = Finding(agreement.document.file, where.line, where.column, rule.id, rule.severity, message,
+                      pointer(path), hint=hint)
+    return Found(rule, Issue(path, message, hint=hint), finding)
 
 
 def _within(path: str, scope: str) -> bool:
     return not scope or path == scope or path.startswith(scope.rstrip("/") + "/")
+
+
+# --- What free clauses cover -------------------------------------------------------------------------------------
+
+Covered = dict[JsonPath, tuple[Node, list[tuple[str, Found]]]]
+
+
+def _covered(agreement: Agreement, found: list[Found]) -> tuple[list[Found], Covered]:
+    """Split off the findings an additional clause says it covers, by the clause's path (with the name that
+    covers each). A name covers a gap when it is the rule's id or a key on the gap's path (`term` covers the
+    term's duration; `liability` the liability clause)."""
+    clauses = [(clause, _names_of(clause)) for clause in agreement.children("additional_clauses")]
+    clauses = [(clause, names) for clause, names in clauses if names]
+    if not clauses:
+        return found, {}
+    kept: list[Found] = []
+    covered: Covered = {}
+    for item in found:
+        cover = None if item.rule.pack == "input" else _cover(clauses, item)
+        if cover is None:
+            kept.append(item)
+        else:
+            clause, name = cover
+            covered.setdefault(clause.path, (clause, []))[1].append((name, item))
+    return kept, covered
+
+
+def _names_of(clause: Node) -> list[str]:
+    covers = clause.get("covers")
+    return [n for n in ([covers] if isinstance(covers, str) else covers or ()) if isinstance(n, str)]
+
+
+def _cover(clauses: list[tuple[Node, list[str]]], item: Found) -> tuple[Node, str] | None:
+    gap = item.gap
+    for clause, names in clauses:
+        for name in names:
+            if name == item.rule.id or name in gap:
+                return clause, name
+    return None
+
+
+def _confirm(agreement: Agreement, covered: Covered) -> list[Finding]:
+    """One finding for each covering clause: its wording cannot be checked, so what the rules would have
+    checked is listed for the user to confirm. Advice is dropped: the clause stands for it."""
+    findings = []
+    rule = RULES[FREE_TEXT]
+    for clause, all_items in covered.values():
+        items = [(name, item) for name, item in all_items if item.finding.severity > Severity.ADVICE]
+        if not items:
+            continue
+        names = list(dict.fromkeys(name for name, _ in items))
+        asks = list(dict.fromkeys(_ask(item.issue) for _, item in items))
+        path = clause.at("covers")
+        where = agreement.document.locate(path)
+        message = (f"The clause '{label(clause.text('title'))}' covers {listed(names)}, but its wording cannot be "
+                   f"checked: confirm that it does the following. {' '.join(asks)}")
+        findings.append(Finding(
+            agreement.document.file, where.line, where.column, rule.id, rule.severity, message, pointer(path),
+            hint="if the clause does not do all of this, take the name out of its `covers` and fill in the keys "
+            "the other findings name",
+            also=tuple(dict.fromkeys(item.rule.id for _, item in items)),
+            sources=tuple(dict.fromkeys(s for _, item in items for s in item.finding.sources))))
+    return findings
+
+
+def _ask(issue: Issue) -> str:
+    """What a covering clause must do, as a sentence."""
+    text = (issue.confirm or issue.message).strip()
+    return text if text.endswith(".") else text + "."
+
+
+# --- One finding per gap -------------------------------------------------------------------------------------------
+
+_ORDER = {rule_id: i for i, rule_id in enumerate(RULES)}
+
+
+def _merge(found: list[Found]) -> list[Finding]:
+    """One finding per gap: reports of one gap by several rules become one finding (the most severe report,
+    citing the others), and a report that a whole section is absent takes in the reports about its parts."""
+    single = [item.finding for item in found if item.rule.pack == "input"]
+    items = [item for item in found if item.rule.pack != "input"]
+    wholes = {item.gap for item in items if item.issue.whole}
+    grouped: dict[tuple[str, ...], list[Found]] = {}
+    for item in items:
+        gap = item.gap
+        anchor = next((gap[:k] for k in range(len(gap), 0, -1) if gap[:k] in wholes), gap)
+        grouped.setdefault(anchor, []).append(item)
+    merged = [finding for group in grouped.values() for finding in _combine(group)]
+    return single + merged
+
+
+def _combine(group: list[Found]) -> list[Finding]:
+    if len(group) == 1:
+        return [group[0].finding]
+    ranked = sorted(group, key=lambda item: (-item.finding.severity, not item.issue.whole, _ORDER[item.rule.id]))
+    primary = ranked[0]
+    own = [item for item in ranked[1:] if item.rule.id == primary.rule.id]  # the same rule's other gaps stay apart
+    # Notes and advice about a gap that is more serious than they are fold into it without being cited: a drafter
+    # gets one note for a missing section, not its good-practice suggestions too.
+    floor = min(primary.finding.severity, Severity.WARNING)
+    others = [item for item in ranked[1:] if item.rule.id != primary.rule.id and item.finding.severity >= floor]
+    also = tuple(dict.fromkeys(item.rule.id for item in others))
+    sources = tuple(dict.fromkeys(s for item in [primary, *others] for s in item.finding.sources))
+    return [replace(primary.finding, also=also, sources=sources), *(item.finding for item in own)]

@@ -30,10 +30,12 @@ class View:
     every_placeholder: bool = False
     statistics: bool = False
     hidden: int = 0  # findings below the threshold that --quiet left out
+    advice: bool = False  # show advice in the reports written for people (--advice)
 
 
 class Reporter:
-    """Formats a result; never decides whether the run passed."""
+    """Formats a result; never decides whether the run passed. Reports for people (text, concise, GitHub, JUnit,
+    GitLab) leave out advice unless the view asks for it; JSON and SARIF always carry it."""
 
     def __init__(self, rules: Iterable[Rule], view: View | None = None) -> None:
         self.rules = list(rules)
@@ -42,16 +44,41 @@ class Reporter:
     def render(self, result: Result) -> str:
         raise NotImplementedError
 
+    def shown(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings a report for people shows: advice only when asked for."""
+        return [f for f in findings if self.view.advice or f.severity > Severity.ADVICE]
 
-def summary(result: Result, hidden: int = 0) -> str:
-    """One line counting the findings by severity, for people."""
+
+def summary(result: Result, hidden: int = 0, advice: bool = True) -> str:
+    """One line counting the findings by severity, for people, and saying what is not shown."""
     counts = Counter(f.severity for f in result.active())
     waived = len(result.findings) - len(result.active())
     files = len(result.files)
     parts = [_plural(counts[s], str(s)) for s in sorted(Severity, reverse=True)]
     line = f"{', '.join(parts)} in {_plural(files, 'file')}"
     notes = [f"{waived} waived"] * bool(waived) + [f"{hidden} below the failing level not shown"] * bool(hidden)
+    if counts[Severity.ADVICE] and not advice:
+        notes.append("advice not shown: --advice shows it")
     return line + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def packs_line(result: Result) -> list[str]:
+    """Which rule packs ran, for people (none when nothing ran): one line, with the number of files each pack
+    ran on where that is not every file."""
+    counts = Counter(pack for packs in result.packs.values() for pack in packs)
+    if not counts:
+        return []
+    every = len(result.packs)
+    named = [pack if n == every else f"{pack} ({_plural(n, 'file')})" for pack, n in counts.items()]
+    return [f"Rule packs run: {', '.join(named)}"]
+
+
+def cited(f: Finding) -> str:
+    """Where to make the change in the file, then the sources a finding cites and any other rule that found the
+    same gap: what follows its plain words."""
+    fix = f" Fix: {f.hint}." if f.hint else ""
+    sources = "; ".join(f.sources) + (f"; also {', '.join(f.also)}" if f.also else "")
+    return fix + (f" ({sources.removeprefix('; ')})" if sources else "")
 
 
 def _plural(n: int, word: str) -> str:
@@ -73,8 +100,9 @@ class ConciseReporter(Reporter):
     """One line a finding, `file:line:column: rule [severity] message`, for people who grep."""
 
     def render(self, result: Result) -> str:
-        lines = [f"{f.location}: {f.rule} [{f.severity}] {f.message}{_waived(f)}" for f in result.findings]
-        lines.append(summary(result, self.view.hidden))
+        lines = [f"{f.location}: {f.rule} [{f.severity}] {f.message}{cited(f)}{_waived(f)}"
+                 for f in self.shown(result.findings)]
+        lines += packs_line(result) + [summary(result, self.view.hidden, self.view.advice)]
         return "\n".join(lines) + "\n"
 
 
@@ -93,8 +121,8 @@ class TextReporter(Reporter):
         if self.view.statistics:
             return self._statistics(result)
         shown, more = self._placeholders(result)
-        blocks = [self._finding(f, more.get(id(f), 0)) for f in shown]
-        tail = [summary(result, self.view.hidden)]
+        blocks = [self._finding(f, more.get(id(f), 0)) for f in self.shown(shown)]
+        tail = packs_line(result) + [summary(result, self.view.hidden, self.view.advice)]
         left = sum(1 for f in result.active() if f.rule == PLACEHOLDER)
         if sum(more.values()):
             tail.insert(0, f"{_plural(left, 'placeholder')} still to fill in, the first of each section shown; "
@@ -108,7 +136,8 @@ class TextReporter(Reporter):
         severity = str(f.severity)
         extra = f" ({more} more in this section)" if more else ""
         head = (f"{self._paint(f.location, 'bold')}: {self._paint(f.rule, 'bold')} "
-                f"[{self._paint(severity, severity if f.waived is None else 'dim')}] {f.message}{extra}{_waived(f)}")
+                f"[{self._paint(severity, severity if f.waived is None else 'dim')}] {f.message}{cited(f)}{extra}"
+                f"{_waived(f)}")
         lines = self.view.sources.get(f.file, ())
         if not 0 < f.line <= len(lines):
             return head + (f"\n    {self._paint(f.path, 'dim')}" if f.path else "")
@@ -140,7 +169,7 @@ class TextReporter(Reporter):
         width = len(str(max(counts.values(), default=0)))
         rows = [f"{n:>{width}}  {rule}  {str(severity):<8} {names.get(rule, '')}"
                 for (rule, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
-        return "".join(row + "\n" for row in rows) + summary(result, self.view.hidden) + "\n"
+        return "".join(row + "\n" for row in rows) + summary(result, self.view.hidden, advice=True) + "\n"
 
 
 class JsonReporter(Reporter):
@@ -151,6 +180,7 @@ class JsonReporter(Reporter):
             "tool": TOOL,
             "version": __version__,
             "files": result.files,
+            "packs": {file: list(packs) for file, packs in result.packs.items()},
             "findings": [_finding_dict(f) for f in result.findings],
             "summary": {str(s): counts[str(s)] for s in sorted(Severity, reverse=True)}
             | {"waived": len(result.findings) - len(result.active())},
@@ -160,7 +190,8 @@ class JsonReporter(Reporter):
 
 def _finding_dict(f: Finding) -> dict[str, Any]:
     return {"file": f.file, "line": f.line, "column": f.column, "rule": f.rule, "severity": str(f.severity),
-            "message": f.message, "path": f.path, "waived": f.waived}
+            "message": f.message, "hint": f.hint, "also": list(f.also), "sources": list(f.sources), "path": f.path,
+            "waived": f.waived}
 
 
 def _sarif_level(severity: Severity) -> str:
@@ -181,6 +212,7 @@ class SarifReporter(Reporter):
             "tool": {"driver": driver},
             "artifacts": [{"location": {"uri": _uri(file)}} for file in result.files],
             "results": [_sarif_result(f, index) for f in result.findings],
+            "properties": {"packs": {file: list(packs) for file, packs in result.packs.items()}},
         }
         log = {
             "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
@@ -231,6 +263,8 @@ def _sarif_result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     }
     if f.rule in index:
         result["ruleIndex"] = index[f.rule]
+    properties = {"severity": str(f.severity), "hint": f.hint, "sources": list(f.sources), "also": list(f.also)}
+    result["properties"] = {key: value for key, value in properties.items() if value}
     if f.waived is not None:
         result["suppressions"] = [{"kind": "inSource", "justification": f.waived}]
     return result
@@ -243,10 +277,10 @@ class GithubReporter(Reporter):
 
     def render(self, result: Result) -> str:
         lines = []
-        for f in result.active():
+        for f in self.shown(result.active()):
             title = " ".join(filter(None, (f.rule, f.path)))
             props = f"file={_prop(f.file)},line={f.line},col={f.column},title={_prop(title)}"
-            lines.append(f"::{self._COMMAND.get(f.severity, 'notice')} {props}::{_data(f.message)}")
+            lines.append(f"::{self._COMMAND.get(f.severity, 'notice')} {props}::{_data(f.message + cited(f))}")
         return "".join(line + "\n" for line in lines)
 
 
@@ -265,8 +299,9 @@ class JunitReporter(Reporter):
     def render(self, result: Result) -> str:
         suites = []
         total = failed = 0
+        shown = self.shown(result.findings)
         for file in result.files:
-            found = [f for f in result.findings if f.file == file]
+            found = [f for f in shown if f.file == file]
             failures = sum(1 for f in found if self._fails(f))
             skipped = sum(1 for f in found if f.waived is not None)
             cases = [self._case(f) for f in found] or [
@@ -306,7 +341,7 @@ class GitlabReporter(Reporter):
 
         issues = []
         seen: Counter[str] = Counter()
-        for f in result.active():
+        for f in self.shown(result.active()):
             key = "\0".join((f.file, f.rule, f.path, f.message))
             seen[key] += 1  # the same finding twice in one file still needs two fingerprints
             issues.append({

@@ -22,8 +22,12 @@ def _result() -> Result:
         Finding("drafts/a.yaml", 3, 5, "AB101", Severity.ERROR, "purpose is missing <&> \"here\"", "/purpose"),
         Finding("drafts/a.yaml", 1, 1, "AB002", Severity.WARNING, "a, b: c\nd%", ""),
         Finding("drafts/a.yaml", 9, 2, "AB101", Severity.INFO, "waived one", "/x", waived="we accept it"),
-    ])
-    result.add("clean.json", [])
+        Finding("drafts/a.yaml", 12, 3, "EN106", Severity.ERROR, "Say how long the agreement lasts.", "/term/duration",
+                hint="add `term.duration`", also=("LG103",),
+                sources=("SI 2000/617 reg. 7(3)(f)", "The term of the agreement")),
+        Finding("drafts/a.yaml", 20, 1, "AB220", Severity.ADVICE, "Consider agreeing behaviours.", "/behaviours"),
+    ], ("briefing", "legal", "england-s75"))
+    result.add("clean.json", [], ("briefing", "legal"))
     return result
 
 
@@ -36,21 +40,52 @@ def test_sarif_passes_the_official_schema():
     assert all(r["shortDescription"]["text"] and r["fullDescription"]["text"] for r in driver["rules"])
     results = log["runs"][0]["results"]
     assert results[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 1}
-    assert [r.get("suppressions") for r in results][-1] == [{"kind": "inSource", "justification": "we accept it"}]
+    [waived] = [r for r in results if r.get("suppressions")]
+    assert waived["suppressions"] == [{"kind": "inSource", "justification": "we accept it"}]
+    assert waived["locations"][0]["physicalLocation"]["region"] == {"startLine": 9, "startColumn": 2}
 
 
 def test_json_report_lists_findings_and_a_summary():
     report = json.loads(REPORTERS["json"](RULES.values()).render(_result()))
     assert report["files"] == ["drafts/a.yaml", "clean.json"]
-    assert report["summary"] == {"error": 1, "warning": 1, "info": 0, "waived": 1}
+    assert report["summary"] == {"error": 2, "warning": 1, "info": 0, "advice": 1, "waived": 1}
     assert report["findings"][0]["rule"] == "AB002"
+    [merged] = [f for f in report["findings"] if f["rule"] == "EN106"]
+    assert (merged["hint"], merged["also"], merged["sources"]) == (
+        "add `term.duration`", ["LG103"], ["SI 2000/617 reg. 7(3)(f)", "The term of the agreement"])
+    assert report["packs"] == {"drafts/a.yaml": ["briefing", "legal", "england-s75"],
+                               "clean.json": ["briefing", "legal"]}
+
+
+def test_sarif_reports_advice_as_a_note_and_a_merged_finding_with_its_sources():
+    results = json.loads(REPORTERS["sarif"](RULES.values()).render(_result()))["runs"][0]["results"]
+    by_rule = {r["ruleId"]: r for r in results}
+    assert by_rule["AB220"]["level"] == "note" and by_rule["AB220"]["properties"]["severity"] == "advice"
+    assert by_rule["EN106"]["properties"] == {"severity": "error", "hint": "add `term.duration`",
+                                              "sources": ["SI 2000/617 reg. 7(3)(f)", "The term of the agreement"],
+                                              "also": ["LG103"]}
 
 
 def test_text_report_ends_with_a_summary():
     text = REPORTERS["text"](RULES.values()).render(_result())
-    assert text.splitlines()[-1] == "1 error, 1 warning, 0 info in 2 files (1 waived)"
+    assert text.splitlines()[-1] == ("2 errors, 1 warning, 0 info, 1 advice in 2 files (1 waived; advice not shown: "
+                                     "--advice shows it)")
+    assert text.splitlines()[-2] == "Rule packs run: briefing, legal, england-s75 (1 file)"
     assert "drafts/a.yaml:9:2: AB101 [info] waived one (waived: we accept it)" in text
-    assert summary(Result()) == "0 errors, 0 warnings, 0 info in 0 files"
+    assert "AB220" not in text
+    assert summary(Result()) == "0 errors, 0 warnings, 0 info, 0 advice in 0 files"
+
+
+def test_text_report_puts_the_plain_words_first_then_the_key_then_every_source():
+    text = REPORTERS["text"](RULES.values()).render(_result())
+    assert ("drafts/a.yaml:12:3: EN106 [error] Say how long the agreement lasts. Fix: add `term.duration`. "
+            "(SI 2000/617 reg. 7(3)(f); The term of the agreement; also LG103)") in text.splitlines()
+
+
+def test_text_report_shows_advice_when_asked():
+    text = REPORTERS["text"](RULES.values(), advice=True).render(_result())
+    assert "drafts/a.yaml:20:1: AB220 [advice] Consider agreeing behaviours." in text
+    assert text.splitlines()[-1] == "2 errors, 1 warning, 0 info, 1 advice in 2 files (1 waived)"
 
 
 def test_github_annotations_escape_their_properties_and_data():
@@ -58,6 +93,8 @@ def test_github_annotations_escape_their_properties_and_data():
     assert lines == [
         "::warning file=drafts/a.yaml,line=1,col=1,title=AB002::a, b: c%0Ad%25",
         "::error file=drafts/a.yaml,line=3,col=5,title=AB101 /purpose::purpose is missing <&> \"here\"",
+        "::error file=drafts/a.yaml,line=12,col=3,title=EN106 /term/duration::Say how long the agreement lasts. Fix: "
+        "add `term.duration`. (SI 2000/617 reg. 7(3)(f); The term of the agreement; also LG103)",
     ]
 
 
@@ -65,10 +102,10 @@ def test_junit_is_well_formed_with_a_case_per_finding():
     root = ET.fromstring(REPORTERS["junit"](RULES.values(), View(threshold=Severity.WARNING)).render(_result()))
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == ["drafts/a.yaml", "clean.json"]
-    assert len(suites[0].findall("testcase/failure")) == 2
+    assert len(suites[0].findall("testcase/failure")) == 3  # advice is left out, as in the text report
     assert len(suites[0].findall("testcase/skipped")) == 1
     assert suites[1].find("testcase/failure") is None
-    assert root.get("failures") == "2"
+    assert root.get("failures") == "3"
 
 
 @pytest.mark.parametrize("fmt", sorted(REPORTERS))

@@ -16,11 +16,24 @@ from ..source import JsonPath
 
 @dataclass(frozen=True)
 class Issue:
-    """What a rule's check yields: where, what, and a severity when it differs from the rule's default."""
+    """What a rule's check yields.
+
+    ``message`` says in plain words what to add or put right, with no YAML keys (a drafter working in Word reads
+    it too); ``hint`` names the keys to edit in the input file. ``gap`` names the gap when it is not simply the
+    node at ``path``, so that two rules reporting one gap (a briefing element and a statutory term) make one
+    finding. ``whole`` says the issue is that the node at ``path`` is absent altogether: issues about parts of
+    it fold into it. ``cite`` is the exact provision when narrower than the rule's source. ``confirm`` says,
+    for a free clause that covers the gap, what to make sure its wording does (default: the message).
+    """
 
     path: JsonPath
     message: str
     severity: Severity | None = None
+    hint: str = ""
+    gap: str = ""
+    whole: bool = False
+    cite: str = ""
+    confirm: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,18 +62,23 @@ class Rule:
             noted=getattr(module, "NOTED", True),
         )
 
+    @property
+    def citation(self) -> str:
+        """The rule's source as a finding cites it: a briefing section is marked as the briefing's."""
+        return f"briefing: {self.source}" if self.pack == "briefing" else self.source
+
     def part(self, heading: str) -> str:
         """One part of the documentation: ``Why``, ``Fails``, ``Passes`` or ``Fix`` (empty when absent)."""
         match = re.search(rf"^{heading}:\n?(.*?)(?=^(?:Why|Fails|Passes|Fix):|\Z)", self.doc, re.S | re.M)
         return textwrap.dedent(match.group(1)).strip() if match else ""
 
 
-def missing(agreement: Agreement, element: str, what: str) -> Iterator[Issue]:
-    """An error when ``element`` is neither a section nor covered by an additional clause."""
-    if agreement.section(element) is None and element not in agreement.covered():
-        article = "an" if element[0] in "aeiou" else "a"
-        yield Issue((element,), f"{what} is missing: add {article} `{element}` section, or an additional clause "
-                                f"that covers it")
+def missing(agreement: Agreement, element: str, what: str, confirm: str) -> Iterator[Issue]:
+    """An error when ``element`` is not a section: ``what`` it should set out; ``confirm`` is what a free clause
+    that covers it must say instead."""
+    if agreement.section(element) is None:
+        yield Issue((element,), f"Add {what}.", hint=f"add a `{element}` section, or an additional clause that "
+                    f"covers `{element}`", whole=True, confirm=confirm)
 
 
 def filled(node: Node | None, key: str) -> bool:
@@ -91,21 +109,26 @@ def top_group(agreement: Agreement) -> Node | None:
 
 
 def name_of(agreement: Agreement, ref: str) -> str:
-    """How a message names a party, person or group: its short name or name, else its id."""
-    node = (agreement.party(ref) or agreement.person(ref)
+    """How a message names a party, person, post, body or group: its short name or name, else its id."""
+    node = (agreement.party(ref) or agreement.person(ref) or agreement.post(ref) or agreement.body(ref)
             or next((g for g in groups(agreement) if g.get("id") == ref), None))
     return ref if node is None else called(node)
 
 
 def called(node: Node) -> str:
-    """How a message names a party, person or group node: its short name, else its name, else its id."""
-    return node.text("short_name") or node.text("name") or str(node.get("id", ""))
+    """How a message names a party, person or group node: its short name, else its name (or title), else its id."""
+    return node.text("short_name") or node.text("name") or node.text("title") or str(node.get("id", ""))
 
 
 def label(text: str, limit: int = 60) -> str:
     """A short quotation of free text for a message."""
-    text = " ".join(text.split())
+    text = " ".join(text.split()).rstrip(".")
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def listed(names: list[str]) -> str:
+    """Names joined as a sentence does: "A", "A and B", "A, B and C"."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def unstated(agreement: Agreement, name: str, parts: tuple[tuple[str, str], ...]) -> Iterator[Issue]:
@@ -113,4 +136,4 @@ def unstated(agreement: Agreement, name: str, parts: tuple[tuple[str, str], ...]
     section = agreement.section(name)
     for key, what in parts:
         if not filled(section, key):
-            yield Issue((name, key), f"the agreement does not say {what}; add `{name}.{key}`")
+            yield Issue((name, key), f"Say {what}.", hint=f"add `{name}.{key}`")

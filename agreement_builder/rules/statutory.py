@@ -2,14 +2,16 @@
 
 A statutory pack is chosen by default from `agreement.jurisdiction` and `agreement.arrangement_type`:
 
-- scotland, with an `integration_model` or arrangement type `integration_joint_board` or `lead_agency`:
-  `scotland-integration` (an integration scheme under the Public Bodies (Joint Working) (Scotland) Act 2014);
+- scotland, with an `integration_model`, arrangement type `integration_joint_board` or `lead_agency`, or
+  `kind: integration_scheme`: `scotland-integration` (an integration scheme under the Public Bodies (Joint
+  Working) (Scotland) Act 2014);
 - otherwise scotland with `pooled_budget`, `lead_commissioning` or `integrated_team`: `scotland-2002` (an
   agreement under the Community Care and Health (Scotland) Act 2002 and SSI 2002/533);
 - england with `pooled_budget`, `integrated_provision`, `integrated_team` or `lead_commissioning`:
   `england-s75` (section 75 arrangements under SI 2000/617).
 
-Any other combination gets no statutory pack; `--pack` or the `packs` setting chooses packs explicitly.
+Any other combination gets no statutory pack; `--pack` or the `packs` setting chooses packs explicitly, and a
+chosen pack that does not fit the agreement is reported once instead of being run.
 """
 
 from __future__ import annotations
@@ -29,7 +31,18 @@ SCOTLAND_2002_TYPES = frozenset({"pooled_budget", "lead_commissioning", "integra
 ENGLAND_S75_TYPES = frozenset({"pooled_budget", "integrated_provision", "integrated_team", "lead_commissioning"})
 INTEGRATED_PROVISION = frozenset({"integrated_provision", "integrated_team"})
 
+# What each pack is for, as a message says when a chosen pack does not fit.
+FITS = {
+    SCOTLAND_2002: "agreements in Scotland under the Community Care and Health (Scotland) Act 2002 (a pooled "
+                   "budget, lead commissioning or an integrated team)",
+    SCOTLAND_INTEGRATION: "integration schemes in Scotland under the Public Bodies (Joint Working) (Scotland) Act 2014",
+    ENGLAND_S75: "section 75 agreements in England (a pooled budget, integrated provision, an integrated team or "
+                 "lead commissioning)",
+}
+
 REVIEW_MONTHS = 60  # the 2014 Act s.44: an integration scheme is reviewed at least every five years
+
+S75 = "SI 2000/617"
 
 
 def arrangement(agreement: Agreement) -> str:
@@ -54,6 +67,12 @@ def statutory_packs(agreement: Agreement) -> list[str]:
     return []
 
 
+def parties_fixed_by_statute(agreement: Agreement) -> bool:
+    """Whether a statute says who the parties are (an integration scheme, a section 75 or a 2002 Act agreement):
+    advice on inviting other organisations to join as parties, or on how members join and leave, cannot apply."""
+    return bool(statutory_packs(agreement))
+
+
 def scheme_review(agreement: Agreement) -> Node | None:
     """An integration scheme's `term` when it states its review, at least every five years (2014 Act s.44).
 
@@ -67,32 +86,76 @@ def scheme_review(agreement: Agreement) -> Node | None:
     return term
 
 
+def _sector(agreement: Agreement, ref: str) -> str:
+    party = agreement.party(ref)
+    return party.text("sector") if party is not None else ""
+
+
+def delegations(agreement: Agreement, source: str, target: str) -> list[Node]:
+    """The delegated functions one party of sector ``source`` delegates to a party of sector ``target``."""
+    powers = agreement.child("legal_powers")
+    functions = powers.children("delegated_functions") if powers is not None else []
+    return [f for f in functions
+            if _sector(agreement, f.text("from")) == source and _sector(agreement, f.text("to")) == target]
+
+
+def s75_regulations(agreement: Agreement) -> list[str]:
+    """The regulations of SI 2000/617 the arrangements fall under, from what the input says: a pooled budget
+    (reg. 7); an NHS body's functions exercised by a council, as integrated provision or lead commissioning by
+    the council (reg. 9); a council's functions exercised by an NHS body (reg. 8)."""
+    found = []
+    if arrangement(agreement) == "pooled_budget":
+        found.append("7")
+    if delegations(agreement, "local_authority", "health"):
+        found.append("8")
+    if arrangement(agreement) in INTEGRATED_PROVISION or delegations(agreement, "health", "local_authority"):
+        found.append("9")
+    return found
+
+
+def reg9_applies(agreement: Agreement) -> bool:
+    return "9" in s75_regulations(agreement)
+
+
+def s75_citation(agreement: Agreement, letter: str) -> tuple[str, Severity | None]:
+    """The SI 2000/617 provisions a term common to the partnership arrangements comes from, and the severity.
+
+    Pooled funds (reg. 7(3)) and the exercise of NHS functions by a council (reg. 9(3)) share terms (a) to (f).
+    Where the input shows neither (lead commissioning with no delegation stated, or only a council's functions
+    exercised by an NHS body under reg. 8), the term is reported as a warning citing reg. 8 and 9.
+    """
+    regs = s75_regulations(agreement)
+    cited = [f"reg. {reg}(3)({letter})" for reg in regs if reg in ("7", "9")]
+    if cited:
+        return f"{S75} {' and '.join(cited)}", None
+    return f"{S75} reg. 8 or 9", Severity.WARNING
+
+
 def aims_and_outcomes(agreement: Agreement, cite: str) -> Iterator[Issue]:
     """The agreement states the aims (`purpose.vision`) and outcomes it is meant to achieve."""
-    if "purpose" in agreement.covered():
-        return
     purpose = agreement.section("purpose")
     if purpose is None:
-        yield Issue(("purpose",), f"the agreement does not state its aims or the outcomes it is meant to achieve "
-                    f"({cite}); add `purpose` with a `vision` and `outcomes`")
+        yield Issue(("purpose",), "Set out the aims of the arrangements and the outcomes they are meant to "
+                    "achieve.", hint="add `purpose` with a `vision` and `outcomes`", whole=True, cite=cite)
         return
     if not filled(purpose, "vision"):
-        yield Issue(purpose.at("vision"), f"the agreement does not state its aims ({cite}); add a `vision` under "
-                    "`purpose`")
+        yield Issue(purpose.at("vision"), "State the aims of the arrangements.", hint="add `purpose.vision`",
+                    cite=cite)
     if not purpose.children("outcomes"):
-        yield Issue(purpose.at("outcomes"), f"the agreement does not state the outcomes it is meant to achieve "
-                    f"({cite}); add `outcomes` under `purpose`")
+        yield Issue(purpose.at("outcomes"), "State the outcomes the arrangements are meant to achieve.",
+                    hint="add `purpose.outcomes`", cite=cite)
 
 
 def persons_and_services(agreement: Agreement, cite: str) -> Iterator[Issue]:
-    """The agreement names the people it serves and the kinds of service it covers."""
+    """The agreement names the people it serves and the kinds of service it covers (here, or scheme by scheme)."""
     boundaries = agreement.section("boundaries")
-    if not filled(boundaries, "persons_covered"):
-        yield Issue(("boundaries", "persons_covered"), f"the agreement does not say which people its services are "
-                    f"for ({cite}); add `persons_covered` under `boundaries`")
-    if not filled(boundaries, "services_covered"):
-        yield Issue(("boundaries", "services_covered"), f"the agreement does not list the kinds of service it "
-                    f"covers ({cite}); add `services_covered` under `boundaries`")
+    schemes = agreement.children("schemes")
+    if not filled(boundaries, "persons_covered") and not (schemes and all(filled(s, "persons") for s in schemes)):
+        yield Issue(("boundaries", "persons_covered"), "Say which people the services are for.",
+                    hint="add `boundaries.persons_covered`, or `persons` for each scheme", cite=cite)
+    if not filled(boundaries, "services_covered") and not (schemes and all(filled(s, "services") for s in schemes)):
+        yield Issue(("boundaries", "services_covered"), "List the kinds of service the arrangements cover.",
+                    hint="add `boundaries.services_covered`, or `services` for each scheme", cite=cite)
 
 
 IN_KIND = frozenset({"staff", "premises", "goods", "services"})
@@ -104,57 +167,66 @@ def resources_provided(agreement: Agreement, cite: str) -> Iterator[Issue]:
     in_kind = [c for c in (finance.children("contributions") if finance is not None else ())
                if c.get("kind") in IN_KIND]
     if not agreement.children("resources") and not in_kind:
-        yield Issue(("resources",), f"the agreement does not say what staff, goods, services or accommodation "
-                    f"the partners provide ({cite}); list them under `resources`")
+        yield Issue(("resources",), "Say what staff, goods, services or accommodation each partner provides.",
+                    hint="list them under `resources`", whole=True, cite=cite)
 
 
 TERM_PARTS = ("duration", "review", "variation", "termination", "breach")
 
 
+def has_duration(agreement: Agreement) -> bool:
+    term, meta = agreement.child("term"), agreement.meta
+    return (filled(term, "duration") or filled(term, "initial_period_months") or filled(term, "renewal_months")
+            or filled(meta, "end_date"))
+
+
+def has_termination(agreement: Agreement) -> bool:
+    term = agreement.child("term")
+    return (filled(term, "termination") or filled(term, "notice_months")
+            or filled(agreement.child("exit_strategy"), "notice_months"))
+
+
 def term_gaps(agreement: Agreement, parts: tuple[str, ...], cite: str) -> Iterator[Issue]:
     """The agreement says how long it lasts and how it is reviewed, varied, ended and enforced (``parts``)."""
     term, meta = agreement.child("term"), agreement.meta
-    exit_strategy = agreement.child("exit_strategy")
     stated = {
-        "duration": filled(term, "duration") or filled(meta, "end_date"),
+        "duration": has_duration(agreement),
         "review": filled(term, "review") or filled(meta, "review_date"),
         "variation": filled(agreement, "variation"),
-        "termination": filled(term, "termination") or filled(exit_strategy, "notice_months"),
+        "termination": has_termination(agreement),
         "breach": filled(term, "breach"),
     }
     gaps = {
-        "duration": (("term", "duration"), "how long the agreement lasts",
-                     "add `duration` under `term`, or an `end_date` under `agreement`"),
-        "review": (("term", "review"), "how the agreement is reviewed",
-                   "add `review` under `term`, or a `review_date` under `agreement`"),
-        "variation": (("variation",), "how the agreement may be varied", "add `variation`"),
-        "termination": (("term", "termination"), "how the agreement may be ended",
-                        "add `termination` under `term`, or a notice period under `exit_strategy`"),
-        "breach": (("term", "breach"), "how a breach of the agreement is handled", "add `breach` under `term`"),
+        "duration": (("term", "duration"), "Say how long the agreement lasts.",
+                     "add `term.duration` (or `term.initial_period_months`), or `agreement.end_date`"),
+        "review": (("term", "review"), "Say how and when the agreement is reviewed.",
+                   "add `term.review`, or `agreement.review_date`"),
+        "variation": (("variation",), "Say how the agreement may be varied.", "add `variation`"),
+        "termination": (("term", "termination"), "Say how the agreement may be ended, and on how much notice.",
+                        "add `term.termination` or `term.notice_months`"),
+        "breach": (("term", "breach"), "Say how a breach of the agreement is handled.", "add `term.breach`"),
     }
     for part in parts:
         if not stated[part]:
-            path, what, fix = gaps[part]
-            yield Issue(path, f"the agreement does not say {what} ({cite}); {fix}")
-
-
-def s75_citation(agreement: Agreement, letter: str) -> tuple[str, Severity | None]:
-    """The SI 2000/617 paragraph a common section 75 term comes from, and the severity to report it at.
-
-    Pooled funds (reg. 7(3)) and integrated provision (reg. 9(3)) share terms (a) to (f). For any other
-    arrangement, such as lead commissioning, whose own regulation was not checked, the term is reported as a
-    warning, citing both.
-    """
-    kind = arrangement(agreement)
-    if kind == "pooled_budget":
-        return f"SI 2000/617 reg. 7(3)({letter})", None
-    if kind in INTEGRATED_PROVISION:
-        return f"SI 2000/617 reg. 9(3)({letter})", None
-    return f"SI 2000/617 reg. 7(3)({letter}) and 9(3)({letter}), for pooled funds and integrated provision", \
-        Severity.WARNING
+            path, message, hint = gaps[part]
+            yield Issue(path, message, hint=hint, cite=cite)
 
 
 def at_severity(issues: Iterator[Issue], severity: Severity | None) -> Iterator[Issue]:
-    """``issues`` reported at ``severity`` (``None``: the rule's default)."""
+    """``issues`` reported at ``severity`` (``None``: as each says)."""
     for issue in issues:
-        yield replace(issue, severity=severity or issue.severity)
+        yield issue if severity is None else replace(issue, severity=severity)
+
+
+ACT_2014 = "Public Bodies (Joint Working) (Scotland) Act 2014"
+
+
+def prescribed(title: str) -> str:
+    """The citation of a matter the Integration Scheme Regulations prescribe, by its title in their schedule."""
+    return f"{ACT_2014} s.1(3)(f); SSI 2014/341 reg. 2 and sch., {title}"
+
+
+def joint_board_model(agreement: Agreement) -> bool:
+    """Whether an integration scheme delegates to an integration joint board (not to a lead agency)."""
+    model = agreement.meta.text("integration_model")
+    return model == "integration_joint_board" if model else arrangement(agreement) != "lead_agency"

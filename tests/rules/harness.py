@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 from agreement_builder.findings import Finding
-from agreement_builder.lint import run_rule, validate
+from agreement_builder.lint import lint_agreement, run_rule, validate
 from agreement_builder.model import Agreement
 from agreement_builder.rules import RULES
 
@@ -63,3 +63,13 @@ def check(tmp_path: Path, snippet: str, rule_id: str) -> list[Finding]:
 def spots(findings: list[Finding]) -> list[tuple[str, int, int]]:
     """Each finding as (rule, line, column), the form the targeted tests compare."""
     return [(f.rule, f.line, f.column) for f in findings]
+
+
+def lint_snippet(tmp_path: Path, snippet: str, packs: list[str] | None = None) -> list[Finding]:
+    """Every finding of the whole pipeline (packs, free clauses, waivers, merging) on the base with ``snippet``."""
+    path = tmp_path / "agreement.yaml"
+    path.write_text(compose(snippet), encoding="utf-8")
+    checked = validate(str(path))
+    assert checked.document is not None and checked.valid, "the test agreement is not valid:\n" + "\n".join(
+        f"{f.location}: {f.message}" for f in checked.findings)
+    return sorted(lint_agreement(Agreement.from_document(checked.document), packs))

@@ -41,7 +41,7 @@ def test_every_rule_module_in_the_package_is_registered():
 def test_rule_ids_are_unique_and_follow_the_pattern():
     ids = [module.ID for module in MODULES]
     assert len(ids) == len(set(ids)) == len(RULES)
-    assert all(re.fullmatch(r"(AB|SC|SI|EN)\d{3}", i) for i in ids), ids  # SC, SI, EN: the statutory packs
+    assert all(re.fullmatch(r"(AB|LG|SC|SI|EN)\d{3}", i) for i in ids), ids  # LG: legal; SC, SI, EN: statutory
 
 
 def test_rule_names_are_unique():
@@ -77,3 +77,32 @@ def test_briefing_rules_cite_sections_the_briefing_has(rule: Rule):
     in_source = {s.strip() for s in rule.source.split(";")}
     assert in_why <= BRIEFING_SECTIONS, in_why - BRIEFING_SECTIONS
     assert in_source <= in_why, f"{rule.id}: SOURCE names {in_source - in_why}, which its Why does not cite"
+
+
+PREFIX = {"input": "AB0", "briefing": "AB", "legal": "LG", "scotland-2002": "SC", "scotland-integration": "SI",
+          "england-s75": "EN"}
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_each_packs_rule_ids_share_its_prefix(rule: Rule):
+    assert rule.id.startswith(PREFIX[rule.pack]), (rule.id, rule.pack)
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=lambda r: r.id)
+def test_no_rule_calls_its_own_source_unverified(rule: Rule):
+    assert "unverified" not in (rule.doc + rule.source).lower()
+
+
+def test_each_prescribed_matter_of_an_integration_scheme_is_a_rule_citing_the_schedule_by_its_title():
+    titles = {re.sub(r".*sch\., ", "", rule.source) for rule in RULES.values()
+              if rule.pack == "scotland-integration" and "SSI 2014/341" in rule.source}
+    assert titles >= {"Local governance arrangements", "Delegation of functions",
+                      "Local operational delivery arrangements", "Clinical and care governance", "Chief officer",
+                      "Workforce", "Finance", "Participation and engagement", "Information sharing and data handling",
+                      "Complaints", "Claims handling, liability and indemnity", "Risk management",
+                      "Dispute resolution mechanism"}
+
+
+def test_severities_run_from_advice_to_error():
+    assert Severity.ADVICE < Severity.INFO < Severity.WARNING < Severity.ERROR
+    assert [str(s) for s in sorted(Severity)] == ["advice", "info", "warning", "error"]
