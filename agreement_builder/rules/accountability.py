@@ -46,13 +46,16 @@ SOURCE = "Structures > Have a partnership agreement"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    yield from missing(agreement, ELEMENT, "The partnership's structure and lines of accountability")
+    yield from missing(agreement, ELEMENT, "the partnership's structure: its board and groups, whom each answers "
+                       "to, and how individuals answer to the partnership and to their own organisations",
+                       "It names the board and groups and whom each reports to, and says how individuals answer "
+                       "to the partnership and to their own organisations.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     if not section.children("groups"):
-        yield Issue(section.at("groups"), "the structure names no groups; list the board and any executive or "
-                    "sub-groups, and whom each reports to", Severity.WARNING)
+        yield Issue(section.at("groups"), "Name the board and any executive or sub-groups, and whom each reports "
+                    "to.", Severity.WARNING, hint="list them under `accountability.groups`")
     if not filled(section, "individuals"):
-        yield Issue(section.at("individuals"), "the structure does not say how individuals answer to the "
-                    "partnership and to their own organisations; add `individuals`", Severity.WARNING)
+        yield Issue(section.at("individuals"), "Say how individuals answer both to the partnership and to their "
+                    "own organisations.", Severity.WARNING, hint="add `accountability.individuals`")

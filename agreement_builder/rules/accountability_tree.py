@@ -67,17 +67,18 @@ def _top(agreement: Agreement, found: list[Node]) -> Iterator[Issue]:
     if not overarching:
         tops = [g for g in found if not g.text("reports_to")]
         if len(tops) > 1:
-            yield Issue(("accountability", "overarching_body"), f"{len(tops)} groups report to no other group "
-                        f"({', '.join(map(_named, tops))}); name one `overarching_body` and have the others "
-                        "report to it")
+            yield Issue(("accountability", "overarching_body"), f"Make one group the overarching body and have the "
+                        f"others report to it: {len(tops)} groups report to no other ({', '.join(map(_named, tops))}).",
+                        hint="set `accountability.overarching_body`, and `reports_to` on the others")
         return
     for group in found:
         if group.get("id") == overarching:
             if group.text("reports_to"):
-                yield Issue(group.at("reports_to"), f"the overarching body {_named(group)} reports to another "
-                            "group; the line of accountability should end with it")
+                yield Issue(group.at("reports_to"), f"The overarching body {_named(group)} reports to another group: "
+                            "the line of accountability should end with it.", hint="remove its `reports_to`")
         elif not group.text("reports_to"):
-            yield Issue(group.path, f"the group {_named(group)} reports to no group; add `reports_to`")
+            yield Issue(group.at("reports_to"), f"Say which group the group {_named(group)} reports to.",
+                        hint="add its `reports_to`")
 
 
 def _circles(found: list[Node]) -> Iterator[Issue]:
@@ -93,5 +94,5 @@ def _circles(found: list[Node]) -> Iterator[Issue]:
         if current in trail:
             circle = trail[trail.index(current):]
             names = [_named(by_id[i]) for i in [*circle, circle[0]]]
-            yield Issue(by_id[circle[0]].path, f"groups report to each other in a circle ({' → '.join(names)}); "
-                        "the line of accountability must end in the overarching body")
+            yield Issue(by_id[circle[0]].path, f"Groups report to each other in a circle ({' → '.join(names)}): the "
+                        "line of accountability must end in the overarching body.", hint="change their `reports_to`")

@@ -1,7 +1,8 @@
 """Each action has an owner, a cost or the resources it needs, and a due date.
 
-Warns for each entry in `actions` that lacks an owner, a cost or resources, or a due date; notes when the
-agreement has no actions at all.
+Advises, for each entry in `actions` that lacks an owner, a cost or resources, or a due date, and when the
+agreement has no actions at all. An action plan is a living register the partners keep, not a term of the
+agreement.
 
 Why:
 A vision becomes change only through actions someone is responsible for, that have been costed and that
@@ -28,24 +29,24 @@ from collections.abc import Iterator
 
 from ..findings import Severity
 from ..model import Agreement
-from .base import Issue, filled, label
+from .base import Issue, filled, label, listed
 
 ID = "AB210"
 NAME = "actions"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ADVICE
 SOURCE = "Processes > Act"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     actions = agreement.children("actions")
     if not actions:
-        yield Issue(("actions",), "the agreement has no action plan; list the first `actions`, each with an "
-                    "owner, a cost or resources, and a due date", Severity.INFO)
+        yield Issue(("actions",), "Consider an action plan: the first actions, each with an owner, a cost or "
+                    "resources, and a due date.", hint="add `actions`")
     for action in actions:
         gaps = [what for what, present in (
-            ("an owner (`owner`)", filled(action, "owner")),
-            ("a cost or resources (`cost` or `resources`)", filled(action, "cost") or filled(action, "resources")),
-            ("a due date (`due`)", filled(action, "due"))) if not present]
+            ("an owner", filled(action, "owner")),
+            ("a cost or resources", filled(action, "cost") or filled(action, "resources")),
+            ("a due date", filled(action, "due"))) if not present]
         if gaps:
-            listed = ", ".join(gaps[:-1]) + " and " + gaps[-1] if len(gaps) > 1 else gaps[0]
-            yield Issue(action.path, f"the action '{label(action.text('description'))}' is missing {listed}")
+            yield Issue(action.path, f"Give the action '{label(action.text('description'))}' {listed(gaps)}.",
+                        hint="add its `owner`, `cost` or `resources`, and `due`")

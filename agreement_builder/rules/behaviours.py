@@ -1,6 +1,6 @@
 """The partners write down the behaviours they expect of each other.
 
-Notes when the agreement lists no `behaviours`.
+Advises when the agreement lists no `behaviours`.
 
 Why:
 Much of what goes wrong between partners is behaviour: respect for other views, equality round the table,
@@ -30,11 +30,11 @@ from .base import Issue
 
 ID = "AB220"
 NAME = "behaviours"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "People > Behave!"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not agreement.strings("behaviours"):
-        yield Issue(("behaviours",), "the agreement sets out no agreed behaviours; add `behaviours` such as "
-                    "respect for other views, plain language and open sharing of information")
+        yield Issue(("behaviours",), "Consider agreeing the behaviours the partners expect of each other, such as "
+                    "respect for other views, plain language and open sharing of information.", hint="add `behaviours`")

@@ -46,19 +46,22 @@ SOURCE = "Structures > Have a partnership agreement; Structures > Authority to m
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    yield from missing(agreement, ELEMENT, "The boundary between the partnership's work and the partners' own")
+    yield from missing(agreement, ELEMENT, "the boundary between the partnership's work and the partners' own, and "
+                       "the area it covers",
+                       "It says what work is in the partnership's scope and what stays with the partners, and which "
+                       "area it covers.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     if not filled(section, "in_scope"):
-        yield Issue(section.at("in_scope"), "the boundaries do not say what work belongs to the partnership; "
-                    "add `in_scope`", Severity.WARNING)
+        yield Issue(section.at("in_scope"), "Say what work belongs to the partnership.", Severity.WARNING,
+                    hint="add `boundaries.in_scope`")
     if not filled(section, "out_of_scope"):
-        yield Issue(section.at("out_of_scope"), "the boundaries do not say what work stays with the partners' "
-                    "own organisations; add `out_of_scope`", Severity.WARNING)
+        yield Issue(section.at("out_of_scope"), "Say what work stays with the partners' own organisations.",
+                    Severity.WARNING, hint="add `boundaries.out_of_scope`")
     if not filled(section, "geography"):
-        yield Issue(section.at("geography"), "the boundaries do not say which area the partnership covers; add "
-                    "`geography`", Severity.WARNING)
+        yield Issue(section.at("geography"), "Say which area the partnership covers.", Severity.WARNING,
+                    hint="add `boundaries.geography`")
     if section.get("coterminous") is False and not filled(section, "cross_boundary"):
-        yield Issue(section.at("coterminous"), "the partners' areas differ, but the boundaries do not say how "
-                    "they work where they differ; add `cross_boundary`", Severity.WARNING)
+        yield Issue(section.at("coterminous"), "The partners' areas differ: say how they work where they differ.",
+                    Severity.WARNING, hint="add `boundaries.cross_boundary`", gap="/boundaries/cross_boundary")

@@ -1,6 +1,6 @@
 """The agreement names the services outside its boundary that it must link to.
 
-Applies when the agreement has a `boundaries` section. Notes when it lists no `links_to_other_services`.
+Applies when the agreement has a `boundaries` section. Advises when it lists no `links_to_other_services`.
 
 Why:
 Wherever a partnership draws its line, some services fall just outside it, and what the partnership changes
@@ -31,7 +31,7 @@ from .base import Issue, filled
 
 ID = "AB223"
 NAME = "boundary-links"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "Unintended consequences"
 
 
@@ -41,5 +41,5 @@ def applies(agreement: Agreement) -> bool:
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.section("boundaries"), "links_to_other_services"):
-        yield Issue(("boundaries", "links_to_other_services"), "the boundaries do not name the services outside "
-                    "the partnership it must link to; add `links_to_other_services`")
+        yield Issue(("boundaries", "links_to_other_services"), "Name the services outside the partnership it must "
+                    "link to.", hint="add `boundaries.links_to_other_services`")

@@ -1,6 +1,6 @@
 """The agreement recognises that the partners work to different budget cycles and constraints.
 
-Applies when the agreement has a `finance` section. Notes when it does not say how the partners' budget
+Applies when the agreement has a `finance` section. Advises when it does not say how the partners' budget
 cycles are handled (`budget_cycles`).
 
 Why:
@@ -32,7 +32,7 @@ from .base import Issue, filled
 
 ID = "AB224"
 NAME = "budget-cycles"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "Resources > Money"
 
 
@@ -42,5 +42,5 @@ def applies(agreement: Agreement) -> bool:
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.section("finance"), "budget_cycles"):
-        yield Issue(("finance", "budget_cycles"), "the finance section does not say how the partners' different "
-                    "budget cycles and constraints are handled; add `budget_cycles`")
+        yield Issue(("finance", "budget_cycles"), "Say how the partners' different budget cycles and constraints are "
+                    "handled.", hint="add `finance.budget_cycles`")

@@ -1,6 +1,6 @@
 """The agreement says how information flows inside the partnership and how key issues are told outside it.
 
-Notes when `communication` does not say how partners keep each other informed (`internal`), or how agreed
+Advises when `communication` does not say how partners keep each other informed (`internal`), or how agreed
 key issues are communicated beyond the partnership (`external`).
 
 Why:
@@ -31,7 +31,7 @@ from .base import Issue, unstated
 
 ID = "AB221"
 NAME = "communication"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "Processes > Communicate"
 
 _PARTS = (

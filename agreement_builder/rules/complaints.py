@@ -49,22 +49,25 @@ _WHO = {"public": "service users, carers and the public", "staff": "staff"}
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    yield from missing(agreement, ELEMENT, "A complaints procedure for citizens and staff")
+    yield from missing(agreement, ELEMENT, "a complaints procedure with a route for service users and the public "
+                       "and a route for staff",
+                       "It gives service users and the public, and staff, each a route to complain, with response "
+                       "times and where to go next.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     for key, who in _WHO.items():
         route = section.child(key)
         if route is None:
-            yield Issue(section.at(key), f"the complaints procedure has no route for {who}; add `{key}` with its "
-                        "`route`", Severity.WARNING)
+            yield Issue(section.at(key), f"Give {who} a route to complain.", Severity.WARNING,
+                        hint=f"add `complaints.{key}` with its `route`", whole=True)
         elif not filled(route, "timescale_days"):
-            yield Issue(route.at("timescale_days"), f"the complaints route for {who} does not say how soon a "
-                        "complaint is answered; add `timescale_days`", Severity.WARNING)
+            yield Issue(route.at("timescale_days"), f"Say how soon a complaint from {who} is answered.",
+                        Severity.WARNING, hint=f"add `complaints.{key}.timescale_days`")
     public = section.child("public")
     if public is not None and not filled(public, "escalation"):
-        yield Issue(public.at("escalation"), "the public complaints route does not say where a complainant can go "
-                    "next, for example an ombudsman; add `escalation`", Severity.WARNING)
+        yield Issue(public.at("escalation"), "Say where a member of the public can take a complaint next, for "
+                    "example an ombudsman.", Severity.WARNING, hint="add `complaints.public.escalation`")
     if not filled(section, "joint_handling"):
-        yield Issue(section.at("joint_handling"), "the complaints procedure does not say how a complaint that "
-                    "involves more than one partner is handled; add `joint_handling`", Severity.INFO)
+        yield Issue(section.at("joint_handling"), "Say how a complaint that involves more than one partner is "
+                    "handled.", Severity.INFO, hint="add `complaints.joint_handling`")

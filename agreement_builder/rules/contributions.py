@@ -60,5 +60,5 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     contributors = _contributors(agreement)
     for party in agreement.parties:
         if party.get("id") not in contributors:
-            yield Issue(party.path, f"what {called(party)} contributes is not "
-                        "stated; add it under `finance.contributions`, in money or in kind")
+            yield Issue(party.path, f"Say what {called(party)} contributes, in money or in kind.",
+                        hint="add it under `finance.contributions`")

@@ -1,6 +1,6 @@
 """The agreement defines the terms partners might read differently.
 
-Notes when the agreement has no `definitions`.
+Advises when the agreement has no `definitions`.
 
 Why:
 Each profession and organisation has its own jargon; agreeing plain meanings for the key terms lets every
@@ -29,11 +29,11 @@ from .base import Issue
 
 ID = "AB217"
 NAME = "definitions"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "Processes > Communicate; People > Behave!"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not agreement.children("definitions"):
-        yield Issue(("definitions",), "the agreement defines no terms; add `definitions` for terms the partners "
-                    "might read differently")
+        yield Issue(("definitions",), "Define the terms the partners might read differently.",
+                    hint="add `definitions`")

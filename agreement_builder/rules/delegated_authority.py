@@ -1,6 +1,6 @@
 """Each representative has authority to decide for the organisation they represent.
 
-Warns for each party representative whose `delegated_authority` is not stated, unless
+Notes, for each party representative whose `delegated_authority` is not stated, unless
 `decision_making.delegation` states it for all representatives at once.
 
 Why:
@@ -33,7 +33,7 @@ from .base import Issue, called, filled, label
 
 ID = "AB202"
 NAME = "delegated-authority"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.INFO
 SOURCE = "Structures > Authority to make decisions"
 
 
@@ -43,6 +43,6 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     for party in agreement.parties:
         for person in party.children("representatives"):
             if not filled(person, "delegated_authority"):
-                yield Issue(person.path, f"{label(person.text('name'))} represents "
-                            f"{called(party)} but what they may decide for it "
-                            "is not stated; add `delegated_authority`")
+                yield Issue(person.at("delegated_authority"), f"Say what {label(person.text('name'))} may decide for "
+                            f"{called(party)} without going back to it.",
+                            hint="add their `delegated_authority`, or `decision_making.delegation` for everyone")

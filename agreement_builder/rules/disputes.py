@@ -2,7 +2,8 @@
 
 Checks that a `disputes` section exists (or an additional clause covers it). When it does, warns where it has
 no escalation stages, where its first stage is litigation, where a stage has no timescale, and where the
-protocol ends in court or never reaches mediation or another independent resolution.
+protocol never reaches mediation or another independent resolution. A court as the last resort, after
+mediation or another independent stage, is sound drafting and is not reported.
 
 Why:
 Partners will disagree; what matters is that they have agreed in advance how a disagreement climbs, step by
@@ -64,26 +65,30 @@ def _words(stage: Node) -> str:
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    yield from missing(agreement, ELEMENT, "A protocol for resolving disputes without going to law")
+    yield from missing(agreement, ELEMENT, "a protocol for resolving disputes between the partners in stages, each "
+                       "with a time limit, ending in mediation or another independent resolution",
+                       "It escalates a dispute in stages, each with a time limit, and reaches mediation or another "
+                       "independent resolution before any court.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     stages = section.children("stages")
     if not stages:
-        yield Issue(section.at("stages"), "the dispute protocol sets out no escalation stages; list them in "
-                    "order, each with who deals with it and how long it may take", Severity.WARNING)
+        yield Issue(section.at("stages"), "Set out the stages a dispute goes through, in order, each with who deals "
+                    "with it and how long it may take.", Severity.WARNING, hint="list them under `disputes.stages`")
     elif litigates(_words(stages[0])):
-        yield Issue(stages[0].path, "the dispute protocol starts with litigation; begin with discussion between "
-                    "the partners and keep the courts out of it", Severity.WARNING)
+        yield Issue(stages[0].path, "Begin the dispute protocol with discussion between the partners, not with "
+                    "litigation.", Severity.WARNING, hint="reorder or reword `disputes.stages`")
     for stage in stages:
         if not filled(stage, "timescale_days"):
-            yield Issue(stage.path, f"the dispute stage '{label(stage.text('name'))}' has no timescale; add "
-                        "`timescale_days`", Severity.WARNING)
+            yield Issue(stage.at("timescale_days"), f"Say how long the dispute stage '{label(stage.text('name'))}' "
+                        "may take.", Severity.WARNING, hint="add its `timescale_days`")
     final = section.text("final_resolution")
-    if litigates(final):
-        yield Issue(section.at("final_resolution"), "the dispute protocol ends in court; end it with mediation "
-                    "or another independent resolution instead", Severity.WARNING)
-    elif not _INDEPENDENT.search(" ".join([final, *map(_words, stages)])):
-        yield Issue(section.at("final_resolution"), "the dispute protocol never reaches mediation or another "
-                    "independent resolution; add a `final_resolution` such as independent mediation",
-                    Severity.WARNING)
+    # A court as the last resort is sound drafting once an independent stage has been tried; only a protocol
+    # that reaches no independent person at all falls short.
+    if not _INDEPENDENT.search(" ".join([final, *map(_words, stages)])):
+        message = ("The dispute protocol ends in court without trying mediation or another independent resolution "
+                   "first: add one before it." if litigates(final) else
+                   "End the dispute protocol with mediation or another independent resolution.")
+        yield Issue(section.at("final_resolution"), message, Severity.WARNING,
+                    hint="add `disputes.final_resolution`, such as independent mediation")

@@ -1,6 +1,6 @@
 """The agreement says how users' and carers' views are weighed and how achievements are made public.
 
-Notes when the agreement does not say, under `engagement`, how the views of service users and carers are
+Advises when the agreement does not say, under `engagement`, how the views of service users and carers are
 weighed in decisions, or how the partnership publicises what it achieves.
 
 Why:
@@ -35,7 +35,7 @@ from .base import Issue, unstated
 
 ID = "AB219"
 NAME = "engagement"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "Processes > Engage users and carers"
 
 _PARTS = (

@@ -1,6 +1,6 @@
 """A large partnership has a smaller executive group that reports to it.
 
-Applies when the partnership is large: more than 8 parties, or a board with more than 12 members. Warns when
+Applies when the partnership is large: more than 8 parties, or a board with more than 12 members. Advises when
 no group in `accountability.groups` is of kind `executive`.
 
 Why:
@@ -54,7 +54,7 @@ from .base import Issue, groups
 
 ID = "AB204"
 NAME = "executive-group"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ADVICE
 SOURCE = "Structures > Involve the right partners"
 
 MAX_PARTIES = 8
@@ -68,5 +68,6 @@ def applies(agreement: Agreement) -> bool:
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not any(group.get("kind") == "executive" for group in groups(agreement)):
-        yield Issue(("accountability", "groups"), f"the partnership is large (more than {MAX_PARTIES} partners or "
-                    f"a board of more than {MAX_BOARD}); add a smaller executive group that reports to the board")
+        yield Issue(("accountability", "groups"), f"The partnership is large (more than {MAX_PARTIES} partners or "
+                    f"a board of more than {MAX_BOARD}): consider a smaller executive group that reports to the board.",
+                    hint="add a group of `kind: executive` under `accountability.groups`")

@@ -49,11 +49,11 @@ SEVERITY = Severity.ERROR
 SOURCE = "Structures > Have a partnership agreement; Processes > Monitor for outcomes"
 
 _BRANCHES: dict[str, tuple[tuple[str, str], ...]] = {
-    "exit": (("triggers", "the events that start the exit (`triggers`)"),
-             ("notice_months", "how much notice a partner gives (`notice_months`)"),
-             ("arrangements", "what happens to staff, assets, data and service users (`arrangements`)")),
-    "continuation": (("evaluation_timetable", "when the partnership is evaluated (`evaluation_timetable`)"),
-                     ("continuation", "how the partners decide to continue, change or end (`continuation`)")),
+    "exit": (("triggers", "what events start the exit"),
+             ("notice_months", "how much notice a partner gives to leave"),
+             ("arrangements", "what happens on exit to staff, assets, data and service users")),
+    "continuation": (("evaluation_timetable", "when the partnership is evaluated"),
+                     ("continuation", "how the partners decide, after an evaluation, to continue, change or end")),
 }
 
 
@@ -71,16 +71,20 @@ def _branch(section: Node) -> str | None:
 def check(agreement: Agreement) -> Iterator[Issue]:
     if scheme_review(agreement) is not None:
         return  # a scheme cannot simply be left; its statutory review is its evaluation and continuation
-    yield from missing(agreement, ELEMENT, "An exit strategy, or an evaluation timetable and continuation strategy")
+    yield from missing(agreement, ELEMENT, "an exit strategy: when and how the partnership ends and who takes on "
+                       "what, or, if it is meant to last, when it is evaluated and how the partners decide to go on",
+                       "It says when and how the partnership ends (triggers, notice, and what happens to staff, "
+                       "assets, data and service users), or when it is evaluated and how the partners decide to "
+                       "continue.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     branch = _branch(section)
     if branch is None:
-        yield Issue(section.at("approach"), "the exit strategy does not say whether the partnership will end once "
-                    "its goals are met (`exit`) or be evaluated and continued (`continuation`); set `approach`",
-                    Severity.WARNING)
+        yield Issue(section.at("approach"), "Say whether the partnership ends once its goals are met, or is "
+                    "evaluated and continued.", Severity.WARNING,
+                    hint="set `exit_strategy.approach` to `exit` or `continuation`")
         return
     for key, what in _BRANCHES[branch]:
         if not filled(section, key):
-            yield Issue(section.at(key), f"the exit strategy ({branch}) does not say {what}", Severity.WARNING)
+            yield Issue(section.at(key), f"Say {what}.", Severity.WARNING, hint=f"add `exit_strategy.{key}`")

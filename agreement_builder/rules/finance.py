@@ -3,7 +3,8 @@
 Checks that a `finance` section exists (or an additional clause covers it). When it does, warns where it does
 not say what the partners contribute, names no partner accountable for the money (the accountable body, or
 the host of a pooled fund), or says nothing of performance reporting or audit, and where a contribution of
-money states no amount.
+money states no amount and no `payment_method` says how the amounts are worked out (as an integration scheme,
+or a cost-sharing formula, does instead).
 
 Why:
 Partners commit money and other resources, and someone must answer for them: the agreement should record the
@@ -52,23 +53,30 @@ SOURCE = "Structures > Have a partnership agreement; Resources > Money"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    yield from missing(agreement, ELEMENT, "Financial accountability, performance reporting and audit")
+    yield from missing(agreement, ELEMENT, "the financial arrangements: what each partner contributes, who is "
+                       "accountable for the money, and how performance is reported and the accounts audited",
+                       "It says what each partner contributes, who is accountable for the money, and how "
+                       "performance is reported and the accounts audited.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     if not section.children("contributions"):
-        yield Issue(section.at("contributions"), "the finance section does not say what each partner "
-                    "contributes, in money or in kind; add `contributions`", Severity.WARNING)
-    for contribution in section.children("contributions"):
-        if contribution.get("kind") == "money" and contribution.get("amount") is None:
-            yield Issue(contribution.path, f"the money {name_of(agreement, contribution.text('party'))} "
-                        "contributes has no `amount`", Severity.WARNING)
+        yield Issue(section.at("contributions"), "Say what each partner contributes, in money or in kind.",
+                    Severity.WARNING, hint="add `finance.contributions`")
+    # A method of working out the payments (an integration scheme's, or a cost-sharing formula) stands for the
+    # amounts, which then change from year to year.
+    if not filled(section, "payment_method"):
+        for contribution in section.children("contributions"):
+            if contribution.get("kind") == "money" and contribution.get("amount") is None:
+                yield Issue(contribution.at("amount"), f"State how much money "
+                            f"{name_of(agreement, contribution.text('party'))} contributes, or how it is worked out.",
+                            Severity.WARNING, hint="add its `amount`, or `finance.payment_method`")
     if not filled(section, "accountable_body") and not filled(section.child("pooled_fund"), "host"):
-        yield Issue(section.at("accountable_body"), "the finance section does not name the partner accountable "
-                    "for the partnership's money; add `accountable_body`", Severity.WARNING)
+        yield Issue(section.at("accountable_body"), "Name the partner accountable for the partnership's money.",
+                    Severity.WARNING, hint="add `finance.accountable_body`")
     if not filled(section, "performance_reporting"):
-        yield Issue(section.at("performance_reporting"), "the finance section does not say how financial and "
-                    "service performance is reported, or to whom; add `performance_reporting`", Severity.WARNING)
+        yield Issue(section.at("performance_reporting"), "Say how financial and service performance is reported, "
+                    "and to whom.", Severity.WARNING, hint="add `finance.performance_reporting`")
     if not filled(section, "audit"):
-        yield Issue(section.at("audit"), "the finance section does not say how the accounts are audited; add "
-                    "`audit`", Severity.WARNING)
+        yield Issue(section.at("audit"), "Say how the accounts are audited.", Severity.WARNING,
+                    hint="add `finance.audit`")

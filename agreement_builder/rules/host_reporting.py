@@ -1,6 +1,6 @@
 """The partnership reports formally into each partner's own governance.
 
-Applies when the agreement has an `accountability` section. Warns when it has no `host_reporting`, and for
+Applies when the agreement has an `accountability` section. Notes when it has no `host_reporting`, and for
 each party with no reporting line.
 
 Why:
@@ -37,7 +37,7 @@ from .base import Issue, called
 
 ID = "AB215"
 NAME = "host-reporting"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.INFO
 SOURCE = "People > Lead; Structures > Have a partnership agreement"
 
 
@@ -49,12 +49,11 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     section = agreement.section("accountability")
     lines = section.children("host_reporting") if section is not None else []
     if not lines:
-        yield Issue(("accountability", "host_reporting"), "the agreement does not say how the partnership reports "
-                    "into each partner's own governance; add `host_reporting`")
+        yield Issue(("accountability", "host_reporting"), "Say how the partnership reports into each partner's own "
+                    "governance.", hint="add `accountability.host_reporting`")
         return
     reported = {line.text("party") for line in lines}
     for party in agreement.parties:
         if party.get("id") not in reported:
-            yield Issue(party.path, f"the partnership has no reporting line into "
-                        f"{called(party)}'s own governance; add it under "
-                        "`accountability.host_reporting`")
+            yield Issue(party.path, f"Say how the partnership reports into {called(party)}'s own governance.",
+                        hint="add it under `accountability.host_reporting`")

@@ -1,7 +1,7 @@
 """The partners follow an information-sharing protocol that deals with confidentiality.
 
-Warns when the agreement has no `information_sharing` section, when it names no protocol, and when it does
-not say how confidentiality and data protection are handled.
+Notes when the agreement has no `information_sharing` section and when it names no protocol; advises when it
+does not say how confidentiality is handled (the parties' data protection roles are a legal essential: LG106).
 
 Why:
 Joint working depends on partners sharing information about the people they serve, which is only safe and
@@ -32,18 +32,19 @@ from .base import Issue, filled
 
 ID = "AB212"
 NAME = "information-sharing"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.INFO
 SOURCE = "Resources > Information"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     section = agreement.section("information_sharing")
     if section is None:
-        yield Issue(("information_sharing",), "the agreement does not say how partners share information; add "
-                    "`information_sharing` with the protocol and how confidentiality is handled")
+        yield Issue(("information_sharing",), "Say how the partners share information and keep it confidential.",
+                    hint="add `information_sharing` with its `protocol` and `confidentiality`", whole=True)
         return
     if not filled(section, "protocol"):
-        yield Issue(section.at("protocol"), "no information-sharing protocol is named; add `protocol`")
+        yield Issue(section.at("protocol"), "Name the information-sharing protocol the partners follow.",
+                    hint="add `information_sharing.protocol`")
     if not filled(section, "confidentiality"):
-        yield Issue(section.at("confidentiality"), "information sharing does not say how confidentiality and data "
-                    "protection are handled; add `confidentiality`")
+        yield Issue(section.at("confidentiality"), "Say how confidentiality and data protection are handled.",
+                    Severity.ADVICE, hint="add `information_sharing.confidentiality`")

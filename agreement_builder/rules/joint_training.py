@@ -1,6 +1,6 @@
 """Joint training and development is offered, including to service-user and carer members.
 
-Applies when the agreement has a `supervision` section. Notes when it says nothing of joint `training`, or
+Applies when the agreement has a `supervision` section. Advises when it says nothing of joint `training`, or
 when its training does not mention service users or carers.
 
 Why:
@@ -33,7 +33,7 @@ from .base import Issue
 
 ID = "AB218"
 NAME = "joint-training"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "People > Fill knowledge and skills gap; People > Develop people and partnerships"
 
 _USERS = re.compile(r"\b(service[- ]users?|users?|carers?|patients?|citizens?|lay members?|public)\b", re.I)
@@ -47,8 +47,8 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     section = agreement.section("supervision")
     training = section.text("training") if section is not None else ""
     if not training:
-        yield Issue(("supervision", "training"), "the agreement says nothing of joint training and development; "
-                    "add `supervision.training`, including for service-user and carer members")
+        yield Issue(("supervision", "training"), "Consider joint training and development, including for service-user "
+                    "and carer members.", hint="add `supervision.training`")
     elif not _USERS.search(training):
-        yield Issue(("supervision", "training"), "the training described is not offered to service-user and carer "
-                    "members; say how they are trained alongside staff")
+        yield Issue(("supervision", "training"), "Say how service-user and carer members are trained alongside staff.",
+                    hint="extend `supervision.training`")

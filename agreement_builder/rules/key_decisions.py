@@ -1,6 +1,6 @@
 """Key decisions are flagged to the partners a set number of days in advance.
 
-Warns when `decision_making.key_decision_notice_days` is not given.
+Advises when `decision_making.key_decision_notice_days` is not given.
 
 Why:
 When a major decision is announced ahead of the meeting, each partner can discuss it in its own governance
@@ -30,11 +30,11 @@ from .base import Issue, filled
 
 ID = "AB203"
 NAME = "key-decision-notice"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ADVICE
 SOURCE = "Structures > Authority to make decisions"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.child("decision_making"), "key_decision_notice_days"):
-        yield Issue(("decision_making", "key_decision_notice_days"), "the agreement does not say how far ahead key "
-                    "decisions are flagged to the partners; add `decision_making.key_decision_notice_days`")
+        yield Issue(("decision_making", "key_decision_notice_days"), "Say how far ahead key decisions are made known "
+                    "to the partners.", hint="add `decision_making.key_decision_notice_days`")

@@ -1,6 +1,6 @@
 """The partnership does not rest on one person: key roles have deputies and are not all held by one holder.
 
-The key roles are the roles marked `key: true` and the chair of the overarching body. Warns when a key role
+The key roles are the roles marked `key: true` and the chair of the overarching body. Advises when a key role
 has no deputy (or its deputy is its holder), and when one person or partner holds every key role.
 
 Why:
@@ -55,7 +55,7 @@ from .base import Issue, label, name_of, top_group
 
 ID = "AB206"
 NAME = "key-roles"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ADVICE
 SOURCE = "People > Lead; Structures > Rationalise partnership and change"
 
 
@@ -82,12 +82,12 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     found = _key_roles(agreement)
     for role in found:
         if not role.deputy:
-            yield Issue(role.path, f"the key role '{label(role.title)}' has no deputy; name who stands in for its "
-                        f"holder under `{role.deputy_key}`")
+            yield Issue(role.path, f"Name who stands in for the {label(role.title)} when the holder cannot act.",
+                        hint=f"add `{role.deputy_key}`")
         elif role.deputy == role.holder:
-            yield Issue(role.path, f"the key role '{label(role.title)}' names its holder as its own deputy; name "
-                        f"someone else under `{role.deputy_key}`")
+            yield Issue(role.path, f"Name someone other than the holder to stand in for the {label(role.title)}.",
+                        hint=f"change `{role.deputy_key}`")
     holders = {role.holder for role in found}
     if len(found) > 1 and len(holders) == 1 and "" not in holders:
-        yield Issue(("roles",), f"{name_of(agreement, holders.pop())} holds every key role; share them so that "
-                    "the partnership does not depend on one person")
+        yield Issue(("roles",), f"{name_of(agreement, holders.pop())} holds every key role: share them so that the "
+                    "partnership does not depend on one person.", hint="change the holders under `roles.individuals`")

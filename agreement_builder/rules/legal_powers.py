@@ -2,8 +2,9 @@
 
 Checks that a `legal_powers` section exists (or an additional clause covers it). When it does, warns where it
 names no statute, where a statute is cited without the provision relied on, where it says nothing of which
-functions are delegated (or that the partners keep them all), where a delegated function does not say who
-delegates it and who exercises it, and where it does not say whether the partnership is a legal entity.
+functions are delegated (or that the partners keep them all, or, in a section 75 agreement, the functions the
+arrangements cover), where a delegated function does not say who delegates it and who exercises it, and where
+it does not say whether the partnership is a legal entity.
 
 Why:
 A partnership can only do what its members' powers allow; the agreement should cite the powers relied on and
@@ -47,26 +48,30 @@ SOURCE = "Structures > Have a partnership agreement; Structures > Authority to m
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    yield from missing(agreement, ELEMENT, "The legal powers of the partnership")
+    yield from missing(agreement, ELEMENT, "the legal powers the partnership acts under and the functions "
+                       "delegated under it",
+                       "It cites the statutes and provisions relied on, says which functions are delegated by whom "
+                       "to whom, and whether the partnership is a legal entity.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     if not section.children("statutes"):
-        yield Issue(section.at("statutes"), "the legal powers name no Act or regulations; list the `statutes` the "
-                    "partnership acts under", Severity.WARNING)
+        yield Issue(section.at("statutes"), "Name the Acts or regulations the partnership acts under.",
+                    Severity.WARNING, hint="list them under `legal_powers.statutes`")
     for statute in section.children("statutes"):
         if not filled(statute, "provision"):
-            yield Issue(statute.path, f"{label(statute.text('name'))} is cited without the section or regulation "
-                        "relied on; add `provision`", Severity.WARNING)
+            yield Issue(statute.at("provision"), f"Cite the section or regulation of {label(statute.text('name'))} "
+                        "relied on.", Severity.WARNING, hint="add its `provision`")
     functions = section.children("delegated_functions")
-    if not functions and not filled(section, "retained_functions"):
-        yield Issue(section.at("delegated_functions"), "the legal powers do not say which functions are "
-                    "delegated, and to whom; list `delegated_functions`, or the `retained_functions` if nothing "
-                    "is delegated", Severity.WARNING)
+    # The functions a section 75 agreement covers say the same where nothing is delegated.
+    if not functions and not filled(section, "retained_functions") and not filled(section, "functions_covered"):
+        yield Issue(section.at("delegated_functions"), "Say which functions are delegated, by whom and to whom, or "
+                    "that each partner keeps its own.", Severity.WARNING,
+                    hint="list `legal_powers.delegated_functions`, or the `retained_functions`")
     for function in functions:
         if not filled(function, "from") or not filled(function, "to"):
-            yield Issue(function.path, f"the delegated function '{label(function.text('function'))}' does not say "
-                        "which partner delegates it (`from`) and who exercises it (`to`)", Severity.WARNING)
+            yield Issue(function.path, f"Say which partner delegates '{label(function.text('function'))}' and who "
+                        "exercises it.", Severity.WARNING, hint="add its `from` and `to`")
     if not filled(section, "legal_status"):
-        yield Issue(section.at("legal_status"), "the legal powers do not say whether the partnership is a legal "
-                    "entity, or who contracts on its behalf; add `legal_status`", Severity.WARNING)
+        yield Issue(section.at("legal_status"), "Say whether the partnership is a legal entity, and who contracts on "
+                    "its behalf.", Severity.WARNING, hint="add `legal_powers.legal_status`")

@@ -1,6 +1,6 @@
 """A time-limited project plans from the start how to mainstream what works.
 
-Applies when `agreement.time_limited` is true or `agreement.arrangement_type` is `project`. Warns when
+Applies when `agreement.time_limited` is true or `agreement.arrangement_type` is `project`. Notes when
 `mainstreaming.plan` is not given.
 
 Why:
@@ -35,7 +35,7 @@ from .base import Issue, filled
 
 ID = "AB214"
 NAME = "mainstreaming"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.INFO
 SOURCE = "Processes > Mainstream"
 
 
@@ -45,5 +45,5 @@ def applies(agreement: Agreement) -> bool:
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.child("mainstreaming"), "plan"):
-        yield Issue(("mainstreaming", "plan"), "this is a time-limited project, but the agreement has no plan to "
-                    "carry what works into the partners' mainstream services; add `mainstreaming.plan`")
+        yield Issue(("mainstreaming", "plan"), "This is a time-limited project: plan how what works is carried into "
+                    "the partners' mainstream services.", hint="add `mainstreaming.plan`")

@@ -1,8 +1,9 @@
 """The agreement says who the members are and how service users, carers and the public take part.
 
 Checks that a `membership` section exists (or an additional clause covers it). When it does, warns where it
-does not say how service users, carers and the public are involved or how a member joins and leaves, and
-notes when it does not say how the membership is reviewed.
+does not say how service users, carers and the public are involved or how a member joins and leaves (unless a
+statute fixes the parties: an integration scheme, a section 75 or a 2002 Act agreement), and advises saying how
+the membership is reviewed.
 
 Why:
 Members, and the people who use services, need to see who sits round the table and by which route users,
@@ -35,6 +36,7 @@ from collections.abc import Iterator
 from ..findings import Severity
 from ..model import Agreement
 from .base import Issue, filled, missing
+from .statutory import parties_fixed_by_statute
 
 ID = "AB102"
 NAME = "membership"
@@ -44,17 +46,19 @@ SOURCE = "Structures > Have a partnership agreement; Structures > Involve the ri
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    yield from missing(agreement, ELEMENT, "The partnership's membership (who the members are and how service "
-                                           "users and the public take part)")
+    yield from missing(agreement, ELEMENT, "who the members of the partnership are, and how service users, carers "
+                       "and the public take part in it",
+                       "It names the members, and says how service users, carers and the public take part.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     if not filled(section, "public_involvement"):
-        yield Issue(section.at("public_involvement"), "the membership does not say how service users, carers and "
-                    "the public take part; add `public_involvement`", Severity.WARNING)
-    if not filled(section, "joining_and_leaving"):
-        yield Issue(section.at("joining_and_leaving"), "the membership does not say how a new member joins or how "
-                    "a member leaves; add `joining_and_leaving`", Severity.WARNING)
+        yield Issue(section.at("public_involvement"), "Say how service users, carers and the public take part in "
+                    "the partnership.", Severity.WARNING, hint="add `membership.public_involvement`")
+    # Where a statute says who the parties are, no member joins or leaves by the partnership's own decision.
+    if not filled(section, "joining_and_leaving") and not parties_fixed_by_statute(agreement):
+        yield Issue(section.at("joining_and_leaving"), "Say how a new member joins and how a member leaves.",
+                    Severity.WARNING, hint="add `membership.joining_and_leaving`")
     if not filled(section, "review"):
-        yield Issue(section.at("review"), "the membership does not say when the mix of members is reviewed; "
-                    "add `review`", Severity.INFO)
+        yield Issue(section.at("review"), "Say when the mix of members is looked at again.", Severity.ADVICE,
+                    hint="add `membership.review`")

@@ -1,8 +1,9 @@
 """Monitoring draws on users' and carers' views, and the partnership itself is evaluated.
 
-Warns when the agreement has no `monitoring` section, when monitoring does not say how users' and carers'
-views are gathered, and when nothing says how the partnership itself is evaluated: a
-`monitoring.partnership_evaluation`, or an exit strategy on the continuation branch (which AB111 checks).
+Notes when the agreement has no `monitoring` section, and when nothing says how the partnership itself is
+evaluated: a `monitoring.partnership_evaluation`, an exit strategy on the continuation branch (which AB111
+checks) or an integration scheme's statutory review; advises when monitoring does not say how users' and
+carers' views are gathered.
 
 Why:
 Monitoring should rest on what people who use services say about them, and the partners should regularly ask
@@ -30,26 +31,29 @@ from collections.abc import Iterator
 from ..findings import Severity
 from ..model import Agreement
 from .base import Issue, filled
+from .statutory import scheme_review
 
 ID = "AB211"
 NAME = "monitoring"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.INFO
 SOURCE = "Processes > Monitor for outcomes"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     section = agreement.section("monitoring")
     if section is None:
-        yield Issue(("monitoring",), "the agreement does not say how progress is monitored; add `monitoring` with "
-                    "how users' and carers' views are gathered and how the partnership itself is evaluated")
+        yield Issue(("monitoring",), "Say how progress towards the outcomes is monitored, and how the partnership "
+                    "itself is evaluated.", hint="add `monitoring`", whole=True)
         return
     if not filled(section, "users_views"):
-        yield Issue(section.at("users_views"), "monitoring does not say how the views and experiences of service "
-                    "users and carers are gathered; add `users_views`")
+        yield Issue(section.at("users_views"), "Say how the views and experiences of service users and carers are "
+                    "gathered.", Severity.ADVICE, hint="add `monitoring.users_views`")
     exit_strategy = agreement.child("exit_strategy")
     if exit_strategy is not None and (exit_strategy.get("approach") == "continuation"
                                       or filled(exit_strategy, "evaluation_timetable")):
         return  # the continuation branch evaluates the partnership, and AB111 checks it is complete
+    if scheme_review(agreement) is not None:
+        return  # an integration scheme's statutory review evaluates it
     if not filled(section, "partnership_evaluation"):
-        yield Issue(section.at("partnership_evaluation"), "nothing says how or when the partnership itself is "
-                    "evaluated; add `partnership_evaluation`")
+        yield Issue(section.at("partnership_evaluation"), "Say how and when the partnership itself is evaluated.",
+                    hint="add `monitoring.partnership_evaluation`")

@@ -1,6 +1,6 @@
 """Each outcome has an indicator, and each indicator a target.
 
-Warns for each outcome in `purpose.outcomes` with no `indicators`, and for each indicator with no `target`.
+Notes, for each outcome in `purpose.outcomes` with no `indicators`, and for each indicator with no `target`.
 
 Why:
 An outcome nobody measures cannot show whether the partnership is making a difference; indicators and
@@ -38,7 +38,7 @@ from .base import Issue, label
 
 ID = "AB208"
 NAME = "outcome-measures"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.INFO
 SOURCE = "Processes > Monitor for outcomes; Processes > Picture the future"
 
 
@@ -47,9 +47,10 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     for outcome in purpose.children("outcomes") if purpose is not None else ():
         indicators = outcome.children("indicators")
         if not indicators:
-            yield Issue(outcome.at("indicators"), f"the outcome '{label(outcome.text('statement'))}' has no "
-                        "indicator; add `indicators`, each with a `measure` and a `target`")
+            yield Issue(outcome.at("indicators"), f"Say how progress towards the outcome "
+                        f"'{label(outcome.text('statement'))}' is measured.",
+                        hint="add `indicators`, each with a `measure` and a `target`")
         for indicator in indicators:
             if not indicator.text("target"):
-                yield Issue(indicator.path, f"the indicator '{label(indicator.text('measure'))}' has no target; "
-                            "add a `target`: the value to reach, and by when")
+                yield Issue(indicator.at("target"), f"Set a target for '{label(indicator.text('measure'))}': the "
+                            "value to reach, and by when.", hint="add its `target`")

@@ -38,5 +38,5 @@ SOURCE = "Structures > Choose the right model of partnership for your purpose"
 def check(agreement: Agreement) -> Iterator[Issue]:
     meta = agreement.meta
     if not filled(meta, "arrangement_type") and not filled(meta, "model"):
-        yield Issue(meta.at("arrangement_type"), "the agreement does not name its model of partnership; set "
-                    "`agreement.arrangement_type` or describe it under `agreement.model`")
+        yield Issue(meta.at("arrangement_type"), "Name the model of partnership.",
+                    hint="set `agreement.arrangement_type`, or describe it under `agreement.model`")

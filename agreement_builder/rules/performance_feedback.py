@@ -1,6 +1,6 @@
 """People in partnership roles get feedback on how they are doing.
 
-Applies when the agreement has a `roles` section. Notes when it does not say how feedback on performance
+Applies when the agreement has a `roles` section. Advises when it does not say how feedback on performance
 is given (`performance_feedback`).
 
 Why:
@@ -35,7 +35,7 @@ from .base import Issue, filled
 
 ID = "AB226"
 NAME = "performance-feedback"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "People > Agree roles"
 
 
@@ -45,5 +45,5 @@ def applies(agreement: Agreement) -> bool:
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.section("roles"), "performance_feedback"):
-        yield Issue(("roles", "performance_feedback"), "the roles do not say how people in partnership roles get "
-                    "feedback on their performance; add `performance_feedback`")
+        yield Issue(("roles", "performance_feedback"), "Say how people in partnership roles get feedback on their "
+                    "performance.", hint="add `roles.performance_feedback`")

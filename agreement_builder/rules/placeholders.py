@@ -51,5 +51,5 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     for path, text in agreement.texts(containing="["):
         found = _PLACEHOLDER.search(text)
         if found:
-            yield Issue(path, f"this text still holds the placeholder '{found.group()}'; write the real text in "
-                        "its place", Severity.ERROR if final else None)
+            yield Issue(path, f"Write the real text in place of the placeholder '{found.group()}'.",
+                        Severity.ERROR if final else None, hint="replace the bracketed text")

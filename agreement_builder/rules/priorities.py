@@ -1,6 +1,6 @@
 """The partnership keeps to a manageable number of priorities, each with objectives and measures.
 
-Warns when `purpose.priorities` lists more than 7 priorities, and for each priority with no objectives or no
+Advises when `purpose.priorities` lists more than 7 priorities, and for each priority with no objectives or no
 measures.
 
 Why:
@@ -39,7 +39,7 @@ from .base import Issue, label
 
 ID = "AB209"
 NAME = "priorities"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ADVICE
 SOURCE = "Processes > Picture the future"
 
 MAX_PRIORITIES = 7
@@ -49,10 +49,11 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     purpose = agreement.section("purpose")
     priorities = purpose.children("priorities") if purpose is not None else []
     if len(priorities) > MAX_PRIORITIES:
-        yield Issue(("purpose", "priorities"), f"there are {len(priorities)} priorities; more than "
-                    f"{MAX_PRIORITIES} are hard to manage together, so agree which come first")
+        yield Issue(("purpose", "priorities"), f"Agree which priorities come first: {len(priorities)} are hard to "
+                    f"manage together (more than {MAX_PRIORITIES}).", hint="shorten `purpose.priorities`")
     for priority in priorities:
         gaps = [key for key in ("objectives", "measures") if not priority.strings(key)]
         if gaps:
-            yield Issue(priority.path, f"the priority '{label(priority.text('title'))}' has no "
-                        f"{' and no '.join(gaps)}; add `{'` and `'.join(gaps)}`")
+            yield Issue(priority.path, f"Give the priority '{label(priority.text('title'))}' its "
+                        f"{' and '.join(gaps)}: it has no {' and no '.join(gaps)}.",
+                        hint=f"add `{'` and `'.join(gaps)}`")

@@ -24,7 +24,8 @@ Passes:
               target: 10% fewer by March 2028
 
 Fix:
-Add a `purpose` section with a `vision` and at least one outcome that names who benefits.
+Add a `purpose` section with a `vision` and at least one outcome that names who benefits (an additional clause
+that covers `purpose` also satisfies the rule).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from collections.abc import Iterator
 
 from ..findings import Severity
 from ..model import Agreement
-from .base import Issue, missing
+from .base import Issue, label, missing
 
 ID = "AB101"
 NAME = "purpose"
@@ -47,23 +48,27 @@ _PROCESS = re.compile(r"\b(work(ing)? (well )?together|collaborat\w*|partnership
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    yield from missing(agreement, ELEMENT, "The partnership's purpose (a vision and outcomes for service users)")
+    yield from missing(agreement, ELEMENT, "the partnership's purpose: the future it wants for the people it "
+                       "serves, and the outcomes it works towards for them",
+                       "It states a vision, and outcomes for service users, patients or citizens that each name who "
+                       "benefits.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     if not section.text("vision"):
-        yield Issue(section.path, "the purpose has no vision: say what the future looks like for the people "
-                                  "the partnership serves", Severity.WARNING)
+        yield Issue(section.at("vision"), "Say what the future looks like for the people the partnership serves.",
+                    Severity.WARNING, hint="add `purpose.vision`")
     elif _PROCESS.search(section.text("vision")) and not section.children("outcomes"):
-        yield Issue(section.at("vision"), "the vision describes how the partners work, not what changes for "
-                                          "people; state outcomes for service users", Severity.WARNING)
+        yield Issue(section.at("vision"), "The vision says how the partners will work, not what changes for "
+                    "people: state outcomes for service users.", Severity.WARNING, hint="add `purpose.outcomes`")
     if not section.children("outcomes"):
-        yield Issue(section.path, "the purpose lists no outcomes for service users, patients or citizens",
-                    Severity.WARNING)
+        yield Issue(section.at("outcomes"), "List the outcomes the partnership works towards for service users, "
+                    "patients or citizens.", Severity.WARNING, hint="add `purpose.outcomes`")
     for outcome in section.children("outcomes"):
         if _PROCESS.search(outcome.text("statement")):
-            yield Issue(outcome.at("statement"), "this outcome describes a process, not a change for people",
-                        Severity.WARNING)
+            yield Issue(outcome.at("statement"), f"Restate the outcome '{label(outcome.text('statement'))}' as a "
+                        "change for people: as written it describes a process.", Severity.WARNING,
+                        hint="reword its `statement`")
         if not outcome.text("beneficiary"):
-            yield Issue(outcome.path, "this outcome does not say who benefits; add a `beneficiary`",
-                        Severity.WARNING)
+            yield Issue(outcome.at("beneficiary"), f"Say who benefits from the outcome "
+                        f"'{label(outcome.text('statement'))}'.", Severity.WARNING, hint="add its `beneficiary`")

@@ -1,6 +1,6 @@
 """Partners are represented at both strategic and operational level.
 
-Applies when any party names representatives. Notes when none of them is at `strategic` level, or none at
+Applies when any party names representatives. Advises when none of them is at `strategic` level, or none at
 `operational` level (including when no representative's `level` is given).
 
 Why:
@@ -52,7 +52,7 @@ from .base import Issue
 
 ID = "AB216"
 NAME = "representation-levels"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "Structures > Authority to make decisions"
 
 LEVELS = ("strategic", "operational")
@@ -66,5 +66,5 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     levels = {person.get("level") for party in agreement.parties for person in party.children("representatives")}
     absent = [level for level in LEVELS if level not in levels]
     if absent:
-        yield Issue(("parties",), f"no representative is at {' or '.join(absent)} level; represent the partners "
-                    "at both strategic and operational level, and give each representative's `level`")
+        yield Issue(("parties",), f"Consider representing the partners at both strategic and operational level: no "
+                    f"representative is at {' or '.join(absent)} level.", hint="give each representative's `level`")

@@ -7,7 +7,8 @@ how they are reviewed, and where a risk in the register has no owner.
 Why:
 Joint work means joint exposure: partners need to agree beforehand how a risk is spotted, who carries it,
 how it is split between them and when the picture is looked at again (briefing: Structures > Have a
-partnership agreement; Resources > Money).
+partnership agreement; Resources > Money). A risk in the register with no owner is only a note: the register is
+a living document the partners keep up to date.
 
 Fails:
     risk:
@@ -45,20 +46,22 @@ SOURCE = "Structures > Have a partnership agreement; Resources > Money"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    yield from missing(agreement, ELEMENT, "A framework for taking, sharing and managing risks")
+    yield from missing(agreement, ELEMENT, "a framework for managing risk: how risks are identified, who owns them, "
+                       "how they are shared between the partners and how often they are reviewed",
+                       "It says how risks are identified and escalated, shared between the partners and reviewed.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     if not filled(section, "approach") and not section.children("register"):
-        yield Issue(section.at("approach"), "the risk framework does not say how risks are identified, assessed "
-                    "and escalated; add an `approach`", Severity.WARNING)
+        yield Issue(section.at("approach"), "Say how risks are identified, assessed and escalated.", Severity.WARNING,
+                    hint="add `risk.approach`")
     if not filled(section, "sharing"):
-        yield Issue(section.at("sharing"), "the risk framework does not say how risks are shared between the "
-                    "partners; add `sharing`", Severity.WARNING)
+        yield Issue(section.at("sharing"), "Say how risks are shared between the partners.", Severity.WARNING,
+                    hint="add `risk.sharing`")
     if not filled(section, "review"):
-        yield Issue(section.at("review"), "the risk framework does not say how often risks are reviewed, or by "
-                    "whom; add `review`", Severity.WARNING)
+        yield Issue(section.at("review"), "Say how often risks are reviewed, and by whom.", Severity.WARNING,
+                    hint="add `risk.review`")
     for entry in section.children("register"):
         if not filled(entry, "owner"):
-            yield Issue(entry.path, f"the risk '{label(entry.text('description'))}' has no owner; add `owner`",
-                        Severity.WARNING)
+            yield Issue(entry.at("owner"), f"Name who owns the risk '{label(entry.text('description'))}'.",
+                        Severity.INFO, hint="add its `owner`")

@@ -43,18 +43,20 @@ SOURCE = "Structures > Have a partnership agreement; People > Agree roles"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    yield from missing(agreement, ELEMENT, "Role descriptions for individuals and groups")
+    yield from missing(agreement, ELEMENT, "a description of each role people hold in the partnership, and of what "
+                       "each group does",
+                       "It describes each role people hold in the partnership and what each group does.")
     section = agreement.section(ELEMENT)
     if section is None:
         return
     if not section.children("individuals"):
-        yield Issue(section.at("individuals"), "no roles are described for individuals; describe the chair, "
-                    "lead officers and other partnership roles under `individuals`", Severity.WARNING)
+        yield Issue(section.at("individuals"), "Describe the roles people hold: the chair, the lead officers and any "
+                    "other partnership roles.", Severity.WARNING, hint="list them under `roles.individuals`")
     for role in section.children("individuals"):
         if not filled(role, "description"):
-            yield Issue(role.path, f"the role '{label(role.text('title'))}' has no description: say what its "
-                        "holder does and is expected to do", Severity.WARNING)
+            yield Issue(role.at("description"), f"Describe what the {label(role.text('title'))} does and is "
+                        "expected to do.", Severity.WARNING, hint="add the role's `description`")
     for group in groups(agreement):
         if not filled(group, "remit"):
-            yield Issue(group.path, f"the group '{label(group.text('name'))}' has no remit: say what it does and "
-                        "what it may decide", Severity.WARNING)
+            yield Issue(group.at("remit"), f"Say what the {label(group.text('name'))} does and what it may decide.",
+                        Severity.WARNING, hint="add the group's `remit`")

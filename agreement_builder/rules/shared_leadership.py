@@ -1,6 +1,6 @@
 """Leadership is shared: the chair rotates, or lead agencies are named for different issues.
 
-Notes when no group in `accountability.groups` states a `chair_rotation` and `roles.lead_agencies` is empty.
+Advises when no group in `accountability.groups` states a `chair_rotation` and `roles.lead_agencies` is empty.
 
 Why:
 Rotating the chair, or giving different partners the lead on different issues, spreads influence round the
@@ -37,7 +37,7 @@ from .base import Issue, filled, groups
 
 ID = "AB205"
 NAME = "shared-leadership"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "Structures > Involve the right partners; Cultural"
 
 
@@ -46,5 +46,5 @@ def check(agreement: Agreement) -> Iterator[Issue]:
         return
     if filled(agreement.child("roles"), "lead_agencies"):
         return
-    yield Issue(("roles", "lead_agencies"), "neither a rotating chair nor lead agencies for different issues are "
-                "named; consider `roles.lead_agencies`, or a group's `chair_rotation`")
+    yield Issue(("roles", "lead_agencies"), "Consider sharing leadership: a chair that rotates between the partners, "
+                "or a lead partner for each issue.", hint="add a group's `chair_rotation`, or `roles.lead_agencies`")

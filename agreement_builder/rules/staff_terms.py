@@ -48,6 +48,6 @@ def applies(agreement: Agreement) -> bool:
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.child("roles"), "terms_and_conditions"):
-        yield Issue(("roles", "terms_and_conditions"), "staff from different employers work together here, but "
-                    "the agreement does not say whether their terms and conditions are harmonised or kept "
-                    "separate; add `roles.terms_and_conditions`")
+        yield Issue(("roles", "terms_and_conditions"), "Staff from different employers work together here: say whether "
+                    "their terms and conditions are harmonised or kept separate.",
+                    hint="add `roles.terms_and_conditions`")

@@ -1,6 +1,6 @@
 """A time-limited partnership runs long enough for change to show.
 
-Applies when the agreement gives both `effective_date` and `end_date`. Notes when they are less than three
+Applies when the agreement gives both `effective_date` and `end_date`. Advises when they are less than three
 years apart.
 
 Why:
@@ -35,7 +35,7 @@ from .base import Issue
 
 ID = "AB222"
 NAME = "time-horizon"
-SEVERITY = Severity.INFO
+SEVERITY = Severity.ADVICE
 SOURCE = "Resources > Time"
 
 MIN_YEARS = 3
@@ -63,5 +63,6 @@ def check(agreement: Agreement) -> Iterator[Issue]:
         return
     start, end = dates
     if end < date.max and _ymd(end + timedelta(days=1)) < (start.year + MIN_YEARS, start.month, start.day):
-        yield Issue(agreement.meta.at("end_date"), f"the partnership runs for less than {MIN_YEARS} years; change "
-                    f"of this kind usually takes three to five years to show")
+        yield Issue(agreement.meta.at("end_date"), f"The partnership runs for less than {MIN_YEARS} years: change of "
+                    "this kind usually takes three to five years to show.",
+                    hint="consider a later `agreement.end_date`")

@@ -117,7 +117,7 @@ def test_first_draft_has_a_drafting_note_and_a_review_comment_per_missing_elemen
     notes = [p.text for p in document.paragraphs if p.style.style_id == "DraftingNote"]
     comments = [c.text for c in document.comments]
     for element, rule in missing.items():
-        assert any(comment.endswith(f"({rule})") and "missing" in comment for comment in comments), (element, comments)
+        assert any(comment.endswith(f"({rule})") and "Add " in comment for comment in comments), (element, comments)
     assert len({c.comment_id for c in document.comments}) == len(comments)
     # Every note is also a comment, so the Review pane lists them all; the rule id stays out of the page.
     assert len(comments) == len(notes) > 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from harness import check, spots
+from harness import check, lint_snippet, spots
 
 from agreement_builder.findings import Severity
 from agreement_builder.model import ELEMENTS
@@ -22,18 +22,28 @@ def test_missing_element_is_an_error_at_the_top_of_the_file(element: str, tmp_pa
     found = check(tmp_path, "definitions:\n  - term: Partner\n    meaning: A party to this agreement.",
                   ELEMENT_RULES[element])
     assert [(f.rule, f.line, f.column, f.severity) for f in found] == [(ELEMENT_RULES[element], 1, 1, Severity.ERROR)]
-    assert f"`{element}`" in found[0].message and found[0].path == f"/{element}"
+    assert found[0].path == f"/{element}"
+    assert found[0].message.startswith("Add ") and "`" not in found[0].message  # plain words for a drafter
+    assert f"`{element}`" in found[0].hint  # the key, for whoever edits the file
 
 
 @pytest.mark.parametrize("element", ELEMENTS)
-def test_an_additional_clause_that_covers_an_element_satisfies_it(element: str, tmp_path: Path):
-    found = check(tmp_path, f"""
+def test_an_additional_clause_that_covers_an_element_satisfies_it_and_asks_once_to_confirm_its_wording(
+        element: str, tmp_path: Path):
+    found = lint_snippet(tmp_path, f"""
         additional_clauses:
           - title: Clause for {element}
             text: The partners agree the wording in the schedule.
             covers: {element}
-        """, ELEMENT_RULES[element])
-    assert found == []
+        """)
+    rule = ELEMENT_RULES[element]
+    assert not [f for f in found if f.rule == rule]
+    [confirm] = [f for f in found if rule in f.also]
+    assert (confirm.rule, confirm.severity, confirm.line, confirm.path) == (
+        "AB007", Severity.INFO, 4, "/additional_clauses/0/covers")
+    assert confirm.message.startswith(f"The clause 'Clause for {element}' covers {element}, but its wording cannot be "
+                                      "checked: confirm that it does the following.")
+    assert any(s.startswith("briefing: ") for s in confirm.sources)
 
 
 def test_an_empty_section_counts_as_missing(tmp_path: Path):
@@ -49,16 +59,17 @@ def test_membership_without_public_involvement_is_a_warning(tmp_path: Path):
           review: Every two years.
         """, "AB102")
     assert spots(found) == [("AB102", 2, 3)]
-    assert found[0].severity == Severity.WARNING and "public_involvement" in found[0].message
+    assert found[0].severity == Severity.WARNING and "public_involvement" in found[0].hint
+    assert "service users, carers and the public" in found[0].message
 
 
-def test_membership_without_a_review_is_only_a_note(tmp_path: Path):
+def test_membership_without_a_review_is_only_advice(tmp_path: Path):
     found = check(tmp_path, """
         membership:
           public_involvement: Two places on the board for people who use services.
           joining_and_leaving: By decision of the board.
         """, "AB102")
-    assert [(f.line, f.severity, f.path) for f in found] == [(2, Severity.INFO, "/membership/review")]
+    assert [(f.line, f.severity, f.path) for f in found] == [(2, Severity.ADVICE, "/membership/review")]
 
 
 def test_accountability_without_groups_or_individuals_draws_two_warnings(tmp_path: Path):
@@ -183,7 +194,7 @@ def test_partners_whose_areas_differ_must_say_how_they_work_across_them(tmp_path
           coterminous: false
         """, "AB106")
     assert spots(found) == [("AB106", 5, 16)]
-    assert "cross_boundary" in found[0].message
+    assert "cross_boundary" in found[0].hint and "where they differ" in found[0].message
 
 
 def test_coterminous_partners_need_no_cross_boundary_arrangement(tmp_path: Path):
@@ -206,7 +217,7 @@ def test_risk_without_sharing_is_a_warning(tmp_path: Path):
     assert [(f.line, f.path, f.severity) for f in found] == [(2, "/risk/sharing", Severity.WARNING)]
 
 
-def test_a_risk_register_counts_as_a_way_of_identifying_risks_but_each_risk_needs_an_owner(tmp_path: Path):
+def test_a_risk_register_counts_as_a_way_of_identifying_risks_and_a_risk_without_an_owner_is_a_note(tmp_path: Path):
     found = check(tmp_path, """
         risk:
           sharing: In proportion to contributions.
@@ -217,10 +228,10 @@ def test_a_risk_register_counts_as_a_way_of_identifying_risks_but_each_risk_need
             - description: Staff shortages
         """, "AB107")
     assert spots(found) == [("AB107", 7, 7)]
-    assert "Staff shortages" in found[0].message
+    assert "Staff shortages" in found[0].message and found[0].severity == Severity.INFO
 
 
-def test_disputes_ending_in_court_is_a_warning(tmp_path: Path):
+def test_disputes_ending_in_court_without_trying_mediation_is_a_warning(tmp_path: Path):
     found = check(tmp_path, """
         disputes:
           stages:
@@ -229,7 +240,20 @@ def test_disputes_ending_in_court_is_a_warning(tmp_path: Path):
           final_resolution: Either partner may then start court proceedings.
         """, "AB108")
     assert spots(found) == [("AB108", 5, 21)]
-    assert found[0].severity == Severity.WARNING and "ends in court" in found[0].message
+    assert found[0].severity == Severity.WARNING and "ends in court without trying mediation" in found[0].message
+
+
+def test_disputes_ending_in_court_after_mediation_is_sound(tmp_path: Path):
+    found = check(tmp_path, """
+        disputes:
+          stages:
+            - name: Lead officers meet
+              timescale_days: 14
+            - name: Mediation by an independent mediator
+              timescale_days: 40
+          final_resolution: Failing mediation, either partner may take the dispute to the courts.
+        """, "AB108")
+    assert found == []
 
 
 def test_disputes_starting_with_litigation_is_a_warning(tmp_path: Path):
@@ -241,7 +265,7 @@ def test_disputes_starting_with_litigation_is_a_warning(tmp_path: Path):
           final_resolution: Independent mediation.
         """, "AB108")
     assert spots(found) == [("AB108", 3, 7)]
-    assert "starts with litigation" in found[0].message
+    assert "not with litigation" in found[0].message
 
 
 def test_disputes_that_never_reach_mediation_is_a_warning(tmp_path: Path):
@@ -254,7 +278,7 @@ def test_disputes_that_never_reach_mediation_is_a_warning(tmp_path: Path):
               timescale_days: 21
         """, "AB108")
     assert [(f.line, f.column, f.path) for f in found] == [(2, 3, "/disputes/final_resolution")]
-    assert "never reaches mediation" in found[0].message
+    assert "End the dispute protocol with mediation" in found[0].message
 
 
 def test_disputes_stages_without_timescales_are_warned_one_by_one(tmp_path: Path):
@@ -309,7 +333,15 @@ def test_supervision_that_does_not_say_who_supervises_is_a_warning(tmp_path: Pat
               arrangement: Monthly.
         """, "AB109")
     assert spots(found) == [("AB109", 7, 7)]
-    assert "Physiotherapy" in found[0].message and "provided_by" in found[0].message
+    assert "Physiotherapy" in found[0].message and "provided_by" in found[0].hint
+
+
+def test_supervision_that_says_why_none_is_needed_is_not_reported(tmp_path: Path):
+    found = check(tmp_path, """
+        supervision:
+          not_applicable: No care or health professionals work under the agreement.
+        """, "AB109")
+    assert found == []
 
 
 def test_complaints_for_citizens_only_is_a_warning(tmp_path: Path):

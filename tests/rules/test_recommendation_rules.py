@@ -14,10 +14,17 @@ from agreement_builder.findings import Severity
 from agreement_builder.rules import RULES, executive_group, priorities
 
 
-def test_partners_without_users_carers_or_voluntary_sector_draw_two_warnings(tmp_path: Path):
+def test_partners_without_users_carers_or_voluntary_sector_draw_two_pieces_of_advice(tmp_path: Path):
     found = check(tmp_path, "definitions: []", "AB201")
-    assert [(f.rule, f.path, f.severity) for f in found] == [("AB201", "/parties", Severity.WARNING)] * 2
+    assert [(f.rule, f.path, f.severity) for f in found] == [("AB201", "/parties", Severity.ADVICE)] * 2
     assert {"carers" in f.message or "voluntary" in f.message for f in found} == {True}
+
+
+def test_partner_breadth_is_not_advised_where_a_statute_says_who_the_parties_are(tmp_path: Path):
+    for meta in ("jurisdiction: england\n  arrangement_type: pooled_budget",
+                 "jurisdiction: scotland\n  arrangement_type: pooled_budget",
+                 "jurisdiction: scotland\n  integration_model: integration_joint_board"):
+        assert check(tmp_path, f"agreement:\n  title: T\n  {meta}", "AB201") == [], meta
 
 
 def test_a_carers_organisation_and_a_community_group_satisfy_partner_breadth(tmp_path: Path):
@@ -105,7 +112,7 @@ def test_neither_a_rotating_chair_nor_lead_agencies_is_a_note(tmp_path: Path):
               name: Partnership Board
               chair: nv-chief-exec
         """, "AB205")
-    assert [(f.path, f.severity) for f in found] == [("/roles/lead_agencies", Severity.INFO)]
+    assert [(f.path, f.severity) for f in found] == [("/roles/lead_agencies", Severity.ADVICE)]
 
 
 def test_a_rotating_chair_is_shared_leadership(tmp_path: Path):
@@ -154,7 +161,7 @@ def test_a_holder_cannot_deputise_for_themself(tmp_path: Path):
             - {title: Chair, holder: nv-chief-exec, deputy: nv-chief-exec, key: true}
         """, "AB206")
     assert spots(found) == [("AB206", 3, 7)]
-    assert "own deputy" in found[0].message
+    assert "someone other than the holder" in found[0].message
 
 
 def test_the_chair_of_the_overarching_body_needs_a_vice_chair(tmp_path: Path):
@@ -167,7 +174,7 @@ def test_the_chair_of_the_overarching_body_needs_a_vice_chair(tmp_path: Path):
               chair: nv-chief-exec
         """, "AB206")
     assert spots(found) == [("AB206", 6, 14)]
-    assert "chair of Partnership Board" in found[0].message and "`vice_chair`" in found[0].message
+    assert "chair of Partnership Board" in found[0].message and "`vice_chair`" in found[0].hint
 
 
 def test_groups_that_report_to_nobody_are_orphans(tmp_path: Path):
@@ -225,7 +232,7 @@ def test_a_single_group_is_a_tree(tmp_path: Path):
     assert check(tmp_path, "accountability:\n  groups:\n    - {id: board, name: Board}", "AB207") == []
 
 
-def test_an_outcome_without_an_indicator_or_target_is_a_warning(tmp_path: Path):
+def test_an_outcome_without_an_indicator_or_target_is_a_note(tmp_path: Path):
     found = check(tmp_path, """
         purpose:
           outcomes:
@@ -235,16 +242,17 @@ def test_an_outcome_without_an_indicator_or_target_is_a_warning(tmp_path: Path):
                 - measure: People needing less care after rehabilitation
         """, "AB208")
     assert spots(found) == [("AB208", 3, 7), ("AB208", 6, 11)]
-    assert [f.path for f in found] == ["/purpose/outcomes/0/indicators", "/purpose/outcomes/1/indicators/0"]
+    assert [f.path for f in found] == ["/purpose/outcomes/0/indicators", "/purpose/outcomes/1/indicators/0/target"]
+    assert {f.severity for f in found} == {Severity.INFO}
 
 
-def test_more_than_seven_priorities_is_a_warning(tmp_path: Path):
+def test_more_than_seven_priorities_is_advice(tmp_path: Path):
     items = "\n".join(f"    - {{title: Priority {i}, objectives: [Do {i}], measures: [Measure {i}]}}"
                       for i in range(1, 9))
     found = check(tmp_path, f"purpose:\n  priorities:\n{items}", "AB209")
     assert priorities.MAX_PRIORITIES == 7
     assert spots(found) == [("AB209", 3, 5)]
-    assert "8 priorities" in found[0].message
+    assert "8 are hard to manage" in found[0].message
 
 
 def test_seven_priorities_are_manageable(tmp_path: Path):
@@ -279,9 +287,9 @@ def test_an_action_without_owner_cost_or_date_is_a_warning(tmp_path: Path):
     assert "owner" not in found[0].message
 
 
-def test_no_action_plan_is_only_a_note(tmp_path: Path):
+def test_no_action_plan_is_only_advice(tmp_path: Path):
     found = check(tmp_path, "definitions: []", "AB210")
-    assert [(f.path, f.severity) for f in found] == [("/actions", Severity.INFO)]
+    assert [(f.path, f.severity) for f in found] == [("/actions", Severity.ADVICE)]
 
 
 def test_monitoring_without_users_views_is_a_warning(tmp_path: Path):
@@ -389,23 +397,23 @@ def test_no_host_reporting_at_all_is_one_warning(tmp_path: Path):
     assert [(f.line, f.column, f.path) for f in found] == [(2, 3, "/accountability/host_reporting")]
 
 
-def test_representatives_at_one_level_only_is_a_note(tmp_path: Path):
+def test_representatives_at_one_level_only_is_advice(tmp_path: Path):
     found = check(tmp_path, "definitions: []", "AB216")
-    assert [(f.path, f.severity) for f in found] == [("/parties", Severity.INFO)]
+    assert [(f.path, f.severity) for f in found] == [("/parties", Severity.ADVICE)]
     assert "strategic or operational" in found[0].message
 
 
-def test_no_definitions_is_a_note(tmp_path: Path):
+def test_no_definitions_is_advice(tmp_path: Path):
     assert [(f.path, f.severity) for f in check(tmp_path, "behaviours: []", "AB217")] == [
-        ("/definitions", Severity.INFO)]
+        ("/definitions", Severity.ADVICE)]
 
 
-def test_training_that_leaves_out_users_and_carers_is_a_note(tmp_path: Path):
+def test_training_that_leaves_out_users_and_carers_is_advice(tmp_path: Path):
     found = check(tmp_path, """
         supervision:
           training: A joint induction for staff.
         """, "AB218")
-    assert [(f.line, f.column, f.severity) for f in found] == [(2, 13, Severity.INFO)]
+    assert [(f.line, f.column, f.severity) for f in found] == [(2, 13, Severity.ADVICE)]
 
 
 def test_no_joint_training_is_a_note(tmp_path: Path):
@@ -413,13 +421,13 @@ def test_no_joint_training_is_a_note(tmp_path: Path):
     assert [f.path for f in found] == ["/supervision/training"]
 
 
-def test_engagement_that_does_not_weigh_views_is_a_note(tmp_path: Path):
+def test_engagement_that_does_not_weigh_views_is_advice(tmp_path: Path):
     found = check(tmp_path, """
         engagement:
           publicity: An annual report.
         """, "AB219")
     assert [(f.line, f.column, f.path, f.severity) for f in found] == [
-        (2, 3, "/engagement/weight", Severity.INFO)]
+        (2, 3, "/engagement/weight", Severity.ADVICE)]
 
 
 def test_no_agreed_behaviours_is_a_note(tmp_path: Path):
@@ -431,14 +439,14 @@ def test_communication_without_an_external_route_is_a_note(tmp_path: Path):
     assert [(f.line, f.column, f.path) for f in found] == [(2, 3, "/communication/external")]
 
 
-def test_a_partnership_shorter_than_three_years_is_a_note(tmp_path: Path):
+def test_a_partnership_shorter_than_three_years_is_advice(tmp_path: Path):
     found = check(tmp_path, """
         agreement:
           title: Northvale Falls Pilot
           effective_date: 2026-04-01
           end_date: 2029-03-30
         """, "AB222")
-    assert [(f.line, f.column, f.severity) for f in found] == [(4, 13, Severity.INFO)]
+    assert [(f.line, f.column, f.severity) for f in found] == [(4, 13, Severity.ADVICE)]
 
 
 def test_three_full_years_is_long_enough(tmp_path: Path):
@@ -497,8 +505,15 @@ def test_an_unnamed_model_is_a_note(tmp_path: Path):
     assert [(f.line, f.column, f.path) for f in found] == [(2, 3, "/agreement/arrangement_type")]
 
 
-def test_recommendation_rules_are_warnings_or_notes_never_errors():
-    assert {r.severity for r in RULES.values() if r.id.startswith("AB2")} == {Severity.WARNING, Severity.INFO}
+def test_recommendation_rules_are_warnings_notes_or_advice_never_errors():
+    assert {r.severity for r in RULES.values() if r.id.startswith("AB2")} == {
+        Severity.WARNING, Severity.INFO, Severity.ADVICE}
+
+
+def test_good_practice_a_legal_agreement_need_not_contain_is_advice():
+    advice = {"AB203": "key decision notice", "AB209": "priorities", "AB210": "action plan", "AB219": "publicity",
+              "AB220": "behaviours", "AB221": "communication", "AB224": "budget cycles"}
+    assert {rule_id: RULES[rule_id].severity for rule_id in advice} == dict.fromkeys(advice, Severity.ADVICE)
 
 
 def test_each_text_still_holding_a_placeholder_is_a_warning_and_an_error_once_final(tmp_path: Path):
