@@ -48,7 +48,7 @@ from collections.abc import Iterator
 from ...findings import Severity
 from ...model import Agreement
 from ..base import Issue, called, filled
-from ..statutory import ENGLAND_S75, INTEGRATED_PROVISION, arrangement, at_severity, s75_citation
+from ..statutory import ENGLAND_S75, at_severity, reg9_applies, s75_citation, s75_regulations
 
 ID = "EN102"
 NAME = "s75-contributions"
@@ -61,23 +61,22 @@ def _gaps(agreement: Agreement, cite: str) -> Iterator[Issue]:
     finance = agreement.child("finance")
     contributions = finance.children("contributions") if finance is not None else []
     payers = {c.text("party") for c in contributions if c.get("kind") == "money" and c.get("amount") is not None}
-    if arrangement(agreement) in INTEGRATED_PROVISION:
+    if "7" not in s75_regulations(agreement) and reg9_applies(agreement):
         nhs = [p for p in agreement.parties if p.get("sector") == "health"]
         if not any(p.get("id") in payers for p in nhs):
-            yield Issue(("finance", "contributions"), "the agreement does not state the payments the NHS partner "
-                        f"makes to the local authority ({cite}); add them, with an `amount`, under "
-                        "`finance.contributions`")
+            yield Issue(("finance", "contributions"), "State the payments the NHS partner makes to the council.",
+                        hint="add them, with an `amount`, under `finance.contributions`", cite=cite)
         what = "the payments"
     else:
         for party in agreement.parties:
             if party.get("sector") in ("health", "local_authority") and party.get("id") not in payers:
-                yield Issue(("finance", "contributions"), f"the agreement does not state the money {called(party)} "
-                            f"contributes ({cite}); add its `money` contribution, with an `amount`, under "
-                            "`finance.contributions`")
+                yield Issue(("finance", "contributions"), f"State the money {called(party)} contributes.",
+                            hint="add its `money` contribution, with an `amount`, under `finance.contributions`",
+                            cite=cite)
         what = "the contributions"
     if not filled(finance, "variation"):
-        yield Issue(("finance", "variation"), f"the agreement does not say how {what} may be varied ({cite}); add "
-                    "`variation` under `finance`")
+        yield Issue(("finance", "variation"), f"Say how {what} may be varied.", hint="add `finance.variation`",
+                    cite=cite)
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:

@@ -57,19 +57,20 @@ def _gaps(agreement: Agreement, cite: str) -> Iterator[Issue]:
     covered = legal_powers.children("functions_covered") if legal_powers is not None else []
     delegated = legal_powers.children("delegated_functions") if legal_powers is not None else []
     path = ("legal_powers", "functions_covered")
+    hint = "list them under `legal_powers.functions_covered`"
     if not covered and not delegated:
-        yield Issue(path, "the agreement does not list the functions it covers, of the NHS body and of the local "
-                    f"authority ({cite}); list them under `legal_powers.functions_covered`")
+        yield Issue(path, "List the functions the arrangements cover: the NHS body's, and the council's "
+                    "health-related functions.", hint=hint, cite=cite)
         return
     owners = {f.text("party") for f in covered} | {f.text("from") for f in delegated}
     sectors = {p.get("sector") for p in agreement.parties}
     owned = {p.get("sector") for p in agreement.parties if p.get("id") in owners}
     if "health" in sectors and "health" not in owned:
-        yield Issue(path, f"the functions listed include no NHS function ({cite}); add the NHS body's functions "
-                    "under `legal_powers.functions_covered`")
+        yield Issue(path, "Add the NHS body's functions to the functions the arrangements cover.", hint=hint,
+                    cite=cite)
     if "local_authority" in sectors and "local_authority" not in owned:
-        yield Issue(path, f"the functions listed include none of the local authority's health-related functions "
-                    f"({cite}); add them under `legal_powers.functions_covered`")
+        yield Issue(path, "Add the council's health-related functions to the functions the arrangements cover.",
+                    hint=hint, cite=cite)
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:

@@ -1,7 +1,8 @@
-"""An integrated provision agreement says how the local authority's exercise of the functions is monitored.
+"""Where a council exercises NHS functions, the agreement says how its exercise of them is monitored.
 
-Applies to integrated provision (`arrangement_type: integrated_provision` or `integrated_team`). Checks
-`monitoring.framework`.
+Applies where regulation 9 does: to integrated provision (`arrangement_type: integrated_provision` or
+`integrated_team`), and to any agreement whose `legal_powers.delegated_functions` has an NHS party's function
+exercised by a council. Checks `monitoring.framework`.
 
 Why:
 Where a local authority exercises NHS functions alongside its own, the agreement has to set out the
@@ -35,7 +36,7 @@ from collections.abc import Iterator
 from ...findings import Severity
 from ...model import Agreement
 from ..base import Issue, filled
-from ..statutory import ENGLAND_S75, INTEGRATED_PROVISION, arrangement
+from ..statutory import ENGLAND_S75, reg9_applies
 
 ID = "EN109"
 NAME = "s75-monitoring"
@@ -45,10 +46,10 @@ SOURCE = "SI 2000/617 reg. 9(3)(g)"
 
 
 def applies(agreement: Agreement) -> bool:
-    return arrangement(agreement) in INTEGRATED_PROVISION
+    return reg9_applies(agreement)
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.child("monitoring"), "framework"):
-        yield Issue(("monitoring", "framework"), "the agreement does not say how the local authority's exercise of "
-                    f"the functions is monitored ({SOURCE}); add `framework` under `monitoring`")
+        yield Issue(("monitoring", "framework"), "Say how the council's exercise of the NHS functions is monitored.",
+                    hint="add `monitoring.framework`")

@@ -54,8 +54,8 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     finance = agreement.child("finance")
     fund = finance.child("pooled_fund") if finance is not None else None
     if not filled(fund, "management"):
-        yield Issue(("finance", "pooled_fund", "management"), f"the agreement does not say how the pooled fund is "
-                    f"managed ({SOURCE}); add `management` under `finance.pooled_fund`")
+        yield Issue(("finance", "pooled_fund", "management"), "Say how the pooled fund is managed.",
+                    hint="add `finance.pooled_fund.management`")
     if not filled(fund, "monitoring"):
-        yield Issue(("finance", "pooled_fund", "monitoring"), f"the agreement does not say how the pooled fund is "
-                    f"monitored ({SOURCE}); add `monitoring` under `finance.pooled_fund`")
+        yield Issue(("finance", "pooled_fund", "monitoring"), "Say how the pooled fund is monitored.",
+                    hint="add `finance.pooled_fund.monitoring`")

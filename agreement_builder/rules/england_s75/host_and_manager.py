@@ -1,12 +1,11 @@
 """A pooled fund agreement names the host partner and the pooled fund manager.
 
 Applies to pooled funds (`arrangement_type: pooled_budget`). Checks `finance.pooled_fund.host` (a party) and
-`finance.pooled_fund.manager` (a person).
+`finance.pooled_fund.manager` (a person or a post).
 
 Why:
-Under the pooled fund regulation one partner hosts the fund and answers for its accounts and audit, and an
-officer is appointed to manage it (SI 2000/617 reg. 7(4)–(6); the wording of these paragraphs is unverified:
-this summary was not checked against the text of the regulation).
+One partner hosts a pooled fund and answers for its accounts and audit, and an officer of that partner is
+appointed to manage it and report on it to the partners (SI 2000/617 reg. 7(4)–(6)).
 
 Fails:
     agreement:
@@ -48,9 +47,7 @@ ID = "EN108"
 NAME = "s75-host-and-manager"
 SEVERITY = Severity.ERROR
 PACK = ENGLAND_S75
-SOURCE = "SI 2000/617 reg. 7(4)–(6) (wording unverified)"
-
-_CITE = "SI 2000/617 reg. 7(4)–(6)"
+SOURCE = "SI 2000/617 reg. 7(4)–(6)"
 
 
 def applies(agreement: Agreement) -> bool:
@@ -61,8 +58,8 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     finance = agreement.child("finance")
     fund = finance.child("pooled_fund") if finance is not None else None
     if not filled(fund, "host"):
-        yield Issue(("finance", "pooled_fund", "host"), "the agreement does not name the host partner responsible "
-                    f"for the pooled fund's accounts and audit ({_CITE}); add `host` under `finance.pooled_fund`")
+        yield Issue(("finance", "pooled_fund", "host"), "Name the host partner, responsible for the pooled fund's "
+                    "accounts and audit.", hint="add `finance.pooled_fund.host`")
     if not filled(fund, "manager"):
-        yield Issue(("finance", "pooled_fund", "manager"), "the agreement does not name the pooled fund manager "
-                    f"({_CITE}); add `manager` under `finance.pooled_fund`")
+        yield Issue(("finance", "pooled_fund", "manager"), "Name the pooled fund manager, an officer of the host "
+                    "partner.", hint="add `finance.pooled_fund.manager` (a person or a post)")

@@ -1,7 +1,9 @@
-"""An integrated provision agreement provides for quarterly and annual reports to the NHS partner.
+"""Where a council exercises NHS functions, the agreement provides for its quarterly and annual reports to the NHS body.
 
-Applies to integrated provision (`arrangement_type: integrated_provision` or `integrated_team`). Checks that
-`monitoring.reports` includes a `quarterly` and an `annual` report.
+Applies where regulation 9 does: to integrated provision (`arrangement_type: integrated_provision` or
+`integrated_team`), and to any agreement whose `legal_powers.delegated_functions` has an NHS party's function
+exercised by a council (lead commissioning by the council included). Checks that `monitoring.reports` includes
+a `quarterly` and an `annual` report.
 
 Why:
 A local authority exercising NHS functions under these arrangements reports on them to the NHS bodies every
@@ -42,7 +44,7 @@ from collections.abc import Iterator
 from ...findings import Severity
 from ...model import Agreement
 from ..base import Issue
-from ..statutory import ENGLAND_S75, INTEGRATED_PROVISION, arrangement
+from ..statutory import ENGLAND_S75, reg9_applies
 
 ID = "EN110"
 NAME = "s75-quarterly-and-annual-reports"
@@ -52,15 +54,17 @@ SOURCE = "SI 2000/617 reg. 9(4)"
 
 
 def applies(agreement: Agreement) -> bool:
-    return arrangement(agreement) in INTEGRATED_PROVISION
+    return reg9_applies(agreement)
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     monitoring = agreement.child("monitoring")
     reports = monitoring.children("reports") if monitoring is not None else []
     frequencies = {r.get("frequency") for r in reports}
-    for frequency, word in (("quarterly", "quarterly"), ("annual", "yearly")):
-        if frequency not in frequencies:
-            yield Issue(("monitoring", "reports"), f"the agreement does not provide for a {word} report to the NHS "
-                        f"partner on the functions exercised ({SOURCE}); add a `{frequency}` entry under "
-                        "`monitoring.reports`")
+    absent = [word for frequency, word in (("quarterly", "quarterly"), ("annual", "annual")) if frequency not in
+              frequencies]
+    if absent:
+        yield Issue(("monitoring", "reports"), f"Provide for the council's {' and '.join(absent)} report"
+                    f"{'s' if len(absent) > 1 else ''} to the NHS body on how it exercises the NHS functions.",
+                    hint=f"add {' and '.join(f'an `{a}`' if a[0] in 'aeiou' else f'a `{a}`' for a in absent)} "
+                    f"entry under `monitoring.reports`")

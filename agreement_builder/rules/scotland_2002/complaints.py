@@ -40,6 +40,6 @@ SOURCE = "SSI 2002/533 reg. 11(j)"
 def check(agreement: Agreement) -> Iterator[Issue]:
     complaints = agreement.child("complaints")
     public = complaints.child("public") if complaints is not None else None
-    if not filled(public, "route") and "complaints" not in agreement.covered():
-        yield Issue(("complaints", "public", "route"), f"the agreement does not say how complaints from people "
-                    f"affected by the arrangement are handled ({SOURCE}); add `route` under `complaints.public`")
+    if not filled(public, "route"):
+        yield Issue(("complaints", "public", "route"), "Say how complaints from the people affected by the "
+                    "arrangement are handled.", hint="add `complaints.public.route`")

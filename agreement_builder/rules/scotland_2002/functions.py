@@ -63,11 +63,11 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     legal_powers = agreement.child("legal_powers")
     functions = legal_powers.children("delegated_functions") if legal_powers is not None else []
     if not functions:
-        yield Issue(("legal_powers", "delegated_functions"), "the agreement does not list the functions delegated "
-                    f"under it ({SOURCE}); list them under `legal_powers.delegated_functions`")
+        yield Issue(("legal_powers", "delegated_functions"), "List the functions delegated under the agreement.",
+                    hint="list them under `legal_powers.delegated_functions`")
         return
     if not filled(legal_powers, "retained_functions"):
         cite = " and ".join(f"({p})(ii)" for p in _paragraphs(agreement, functions))
-        yield Issue(("legal_powers", "retained_functions"), "the agreement does not say which of the delegate's own "
-                    f"functions the delegated functions are exercised alongside (SSI 2002/533 reg. 11{cite}); list "
-                    "them under `legal_powers.retained_functions`")
+        yield Issue(("legal_powers", "retained_functions"), "Say which of the delegate's own functions the delegated "
+                    "functions are exercised alongside.", hint="list them under `legal_powers.retained_functions`",
+                    cite=f"SSI 2002/533 reg. 11{cite}")

@@ -37,5 +37,5 @@ SOURCE = "SSI 2002/533 reg. 11(i)"
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.child("monitoring"), "framework"):
-        yield Issue(("monitoring", "framework"), f"the agreement does not say how the parties monitor its "
-                    f"performance ({SOURCE}); add `framework` under `monitoring`")
+        yield Issue(("monitoring", "framework"), "Say how the parties monitor the performance of the agreement.",
+                    hint="add `monitoring.framework`")

@@ -50,5 +50,4 @@ SOURCE = "SSI 2002/533 reg. 11(a)"
 def check(agreement: Agreement) -> Iterator[Issue]:
     for party in agreement.parties:
         if not filled(party, "address"):
-            yield Issue(party.at("address"), f"the agreement does not give the address of {called(party)} "
-                        f"({SOURCE}); add its `address`")
+            yield Issue(party.at("address"), f"Give the address of {called(party)}.", hint="add the party's `address`")

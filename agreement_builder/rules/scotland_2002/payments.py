@@ -60,13 +60,12 @@ def applies(agreement: Agreement) -> bool:
 def check(agreement: Agreement) -> Iterator[Issue]:
     payments = _payments(agreement)
     if not payments:
-        yield Issue(("finance", "contributions"), f"the agreement does not state the payments made under it "
-                    f"({SOURCE}); add each partner's `money` contribution, with its `amount`, under "
-                    "`finance.contributions`")
+        yield Issue(("finance", "contributions"), "State the payments made under the agreement.",
+                    hint="add each partner's `money` contribution, with its `amount`, under `finance.contributions`")
     for payment in payments:
         if payment.get("amount") is None:
-            yield Issue(payment.path, f"the payment {name_of(agreement, payment.text('party'))} makes has no level "
-                        f"({SOURCE}); add its `amount`")
+            yield Issue(payment.at("amount"), f"State the level of the payment "
+                        f"{name_of(agreement, payment.text('party'))} makes.", hint="add its `amount`")
     if not filled(agreement.child("finance"), "variation"):
-        yield Issue(("finance", "variation"), f"the agreement does not say when payments may be varied or ended "
-                    f"({SOURCE}); add `variation` under `finance`")
+        yield Issue(("finance", "variation"), "Say when the payments may be varied or ended.",
+                    hint="add `finance.variation`")

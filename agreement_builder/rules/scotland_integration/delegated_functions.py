@@ -36,10 +36,11 @@ ID = "SI102"
 NAME = "scheme-delegated-functions"
 SEVERITY = Severity.ERROR
 PACK = SCOTLAND_INTEGRATION
-SOURCE = "Public Bodies (Joint Working) (Scotland) Act 2014 s.1(3)(b)"
+SOURCE = "Public Bodies (Joint Working) (Scotland) Act 2014 s.1(3)(b); SSI 2014/341 sch., Delegation of functions"
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.child("legal_powers"), "delegated_functions"):
-        yield Issue(("legal_powers", "delegated_functions"), f"the scheme does not list the functions delegated "
-                    f"under it ({SOURCE}); list them under `legal_powers.delegated_functions`")
+        yield Issue(("legal_powers", "delegated_functions"), "List the functions each partner delegates under the "
+                    "scheme.", hint="list them under `legal_powers.delegated_functions` (an annex may list the "
+                    "enactments)")

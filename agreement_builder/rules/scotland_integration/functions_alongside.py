@@ -59,6 +59,6 @@ def applies(agreement: Agreement) -> bool:
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     if not filled(agreement.child("legal_powers"), "retained_functions"):
-        yield Issue(("legal_powers", "retained_functions"), "the scheme does not say which of the lead agency's own "
-                    f"functions it exercises together with the delegated ones ({SOURCE}); list them under "
-                    "`legal_powers.retained_functions`")
+        yield Issue(("legal_powers", "retained_functions"), "Say which of the lead agency's own functions it carries "
+                    "out together with the functions delegated to it.",
+                    hint="list them under `legal_powers.retained_functions`")

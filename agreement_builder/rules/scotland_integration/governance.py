@@ -1,34 +1,49 @@
-"""The integration scheme sets out its governance, board membership and local operational delivery.
+"""The integration scheme sets out its local governance: the board's (or committee's) members and its chair.
 
-Checks that the scheme has an overarching body with its members listed (for an integration joint board
-model, the board itself), and `accountability.operational_delivery`.
+For an integration joint board model, checks for a body of `kind: integration_joint_board` under `bodies`,
+with the number of voting members each partner nominates (`membership`, an entry for the council and for the
+Health Board), and `chair` (which partner nominates the first chair, and the term of office of the chair and
+vice-chair); where more than one council prepares the scheme, `additional_members` too. For a lead-agency
+model, checks for the integration joint monitoring committee (a body of `kind: committee`) and the members each
+partner nominates to it.
 
 Why:
-Beyond the matters in the Act itself, a scheme has to give the information prescribed under s.1(3)(f); the
-prescribing regulations (SSI 2014/341) list among those matters governance and board membership, the
-delegation of functions (checked by SI102) and local operational delivery arrangements (Public Bodies (Joint
-Working) (Scotland) Act 2014 s.1(3)(f); SSI 2014/341).
+The regulations prescribe, as local governance arrangements, how many members the local authority and the
+Health Board each nominate, whether the first chair is nominated by the local authority or the Health Board,
+and the term of office of the chair and vice-chair; where several local authorities prepare one scheme, also
+the arrangements for appointing additional members (SSI 2014/341 reg. 2 and schedule, local governance
+arrangements for the integration joint board or the integration joint monitoring committee).
 
 Fails:
-    accountability:
-      groups:
-        - id: ijb
-          name: Strathmoor Integration Joint Board
-          kind: board
+    agreement:
+      title: Strathmoor Integration Scheme
+      jurisdiction: scotland
+      integration_model: integration_joint_board
+    bodies:
+      - id: ijb
+        name: Strathmoor Integration Joint Board
+        kind: integration_joint_board
 
 Passes:
-    accountability:
-      overarching_body: ijb
-      groups:
-        - id: ijb
-          name: Strathmoor Integration Joint Board
-          kind: board
-          members: [nvc, nv-health]
-      operational_delivery: The chief officer directs both partners' operational services for the delegated
-        functions through a joint senior management team, and reports on them to each board meeting.
+    agreement:
+      title: Strathmoor Integration Scheme
+      jurisdiction: scotland
+      integration_model: integration_joint_board
+    bodies:
+      - id: ijb
+        name: Strathmoor Integration Joint Board
+        kind: integration_joint_board
+        membership:
+          - party: nvc
+            members: 4
+          - party: nv-health
+            members: 4
+        chair: The chair and vice-chair serve two years, one nominated by each partner; the Council nominates the
+          first chair.
 
 Fix:
-Name the `overarching_body`, list its `members`, and add `operational_delivery` under `accountability`.
+Describe the board under `bodies`, with `kind`, `membership` for each partner and `chair` (and
+`additional_members` where several councils share the scheme).
 """
 
 from __future__ import annotations
@@ -37,24 +52,39 @@ from collections.abc import Iterator
 
 from ...findings import Severity
 from ...model import Agreement
-from ..base import Issue, filled, top_group
-from ..statutory import SCOTLAND_INTEGRATION
+from ..base import Issue, called, filled, listed
+from ..statutory import SCOTLAND_INTEGRATION, joint_board_model, prescribed
 
 ID = "SI105"
-NAME = "scheme-governance"
+NAME = "scheme-local-governance"
 SEVERITY = Severity.ERROR
 PACK = SCOTLAND_INTEGRATION
-SOURCE = "Public Bodies (Joint Working) (Scotland) Act 2014 s.1(3)(f); SSI 2014/341"
+SOURCE = prescribed("Local governance arrangements")
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    board = top_group(agreement)
-    if board is None:
-        yield Issue(("accountability", "overarching_body"), "the scheme does not say which body governs the "
-                    f"integrated functions ({SOURCE}); name it as `overarching_body` under `accountability`")
-    elif not filled(board, "members"):
-        yield Issue(board.at("members"), f"the scheme does not set out who sits on its governing body ({SOURCE}); "
-                    "list its `members`")
-    if not filled(agreement.child("accountability"), "operational_delivery"):
-        yield Issue(("accountability", "operational_delivery"), "the scheme does not set out its local operational "
-                    f"delivery arrangements ({SOURCE}); add `operational_delivery` under `accountability`")
+    board = joint_board_model(agreement)
+    kind, what = ("integration_joint_board", "integration joint board") if board else \
+        ("committee", "integration joint monitoring committee")
+    body = next((b for b in agreement.children("bodies") if b.get("kind") == kind), None)
+    if body is None:
+        yield Issue(("bodies",), f"Set out the {what}: how many voting members the council and the Health Board each "
+                    "nominate" + (", which of them nominates the first chair, and the term of office of the chair "
+                                  "and vice-chair." if board else "."),
+                    hint=f"add it under `bodies` with `kind: {kind}`, its `membership`" + (" and `chair`" if board
+                                                                                          else ""))
+        return
+    nominating = {entry.text("party") for entry in body.children("membership")}
+    statutory = [p for p in agreement.parties if p.get("sector") in ("local_authority", "health")]
+    unstated = [called(p) for p in statutory if p.get("id") not in nominating]
+    if unstated:
+        yield Issue(body.at("membership"), f"Say how many voting members {listed(unstated)} nominate"
+                    f"{'s' if len(unstated) == 1 else ''} to the {what}.", hint="add an entry for each partner under "
+                    "the body's `membership`")
+    if board and not filled(body, "chair"):
+        yield Issue(body.at("chair"), f"Say which partner nominates the first chair of the {what}, and the term of "
+                    "office of the chair and vice-chair.", hint="add the body's `chair`")
+    councils = [p for p in agreement.parties if p.get("sector") == "local_authority"]
+    if board and len(councils) > 1 and not filled(body, "additional_members"):
+        yield Issue(body.at("additional_members"), f"Say how additional members of the {what} are appointed, and "
+                    "how many.", hint="add the body's `additional_members`")

@@ -46,11 +46,12 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     meta = agreement.meta
     model = meta.text("integration_model")
     if not model:
-        yield Issue(meta.at("integration_model"), f"the scheme does not say which integration model applies "
-                    f"({SOURCE}); set `integration_model` under `agreement`")
+        yield Issue(meta.at("integration_model"), "Say which integration model the scheme uses: an integration "
+                    "joint board, or a lead agency.", hint="set `agreement.integration_model`")
         return
     joint_board = model == "integration_joint_board"
     if (arrangement(agreement) == "lead_agency" and joint_board) or (
             arrangement(agreement) == "integration_joint_board" and not joint_board):
-        yield Issue(meta.at("integration_model"), f"the integration model ({model}) does not match the arrangement "
-                    f"type ({arrangement(agreement)}); make the two agree", Severity.WARNING)
+        yield Issue(meta.at("integration_model"), f"Make the integration model ({model}) and the arrangement type "
+                    f"({arrangement(agreement)}) agree.", Severity.WARNING,
+                    hint="change `agreement.integration_model` or `agreement.arrangement_type`")

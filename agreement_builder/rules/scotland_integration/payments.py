@@ -47,9 +47,9 @@ _ACT = "Public Bodies (Joint Working) (Scotland) Act 2014"
 def check(agreement: Agreement) -> Iterator[Issue]:
     finance = agreement.child("finance")
     if not filled(finance, "payment_method"):
-        yield Issue(("finance", "payment_method"), "the scheme does not say how the payments for delegated "
-                    f"functions are worked out ({_ACT} s.1(3)(e)); add `payment_method` under `finance`")
+        yield Issue(("finance", "payment_method"), "Set out the method for working out the payments for the "
+                    "delegated functions.", hint="add `finance.payment_method`", cite=f"{_ACT} s.1(3)(e)")
     if not filled(finance, "set_aside"):
-        yield Issue(("finance", "set_aside"), "the scheme does not say how the amounts the Health Board makes "
-                    f"available (the set-aside) are worked out ({_ACT} s.1(3)(d)); add `set_aside` under `finance`, "
-                    "or say there that no delegated function needs one")
+        yield Issue(("finance", "set_aside"), "Set out the method for working out the amounts the Health Board makes "
+                    "available for the delegated hospital functions (the set-aside), or say that none is needed.",
+                    hint="add `finance.set_aside`", cite=f"{_ACT} s.1(3)(d)")

@@ -43,12 +43,11 @@ SOURCE = "Public Bodies (Joint Working) (Scotland) Act 2014 s.44"
 def check(agreement: Agreement) -> Iterator[Issue]:
     term = agreement.child("term")
     if not filled(term, "review"):
-        yield Issue(("term", "review"), f"the scheme does not say how it is reviewed ({SOURCE}); add `review` "
-                    "under `term`")
+        yield Issue(("term", "review"), "Say how the partners review the scheme.", hint="add `term.review`")
     interval = term.get("review_interval_months") if term is not None else None
     if interval is None:
-        yield Issue(("term", "review_interval_months"), "the scheme does not say how often it is reviewed; it must "
-                    f"be reviewed at least every five years ({SOURCE}); add `review_interval_months` under `term`")
+        yield Issue(("term", "review_interval_months"), "Say how often the scheme is reviewed: at least every five "
+                    "years.", hint="add `term.review_interval_months` (60 or fewer)")
     elif interval > REVIEW_MONTHS:
-        yield Issue(("term", "review_interval_months"), f"the scheme is reviewed only every {interval} months, but "
-                    f"must be reviewed at least every five years ({SOURCE}); set 60 months or fewer")
+        yield Issue(("term", "review_interval_months"), f"Review the scheme at least every five years: it says every "
+                    f"{interval} months.", hint="set `term.review_interval_months` to 60 or fewer")
