@@ -92,7 +92,7 @@ def test_a_finding_updates_as_the_field_is_filled_in(serve: Any, page: Any) -> N
     served = serve("first-draft.yaml")
     _open(page, served)
     field = "[data-path='/membership/review'] li.finding"
-    assert "when the mix of members is reviewed" in page.text_content(field)
+    assert "when the mix of members is looked at again" in page.text_content(field)
     page.fill("#f-membership-review", "The Board reviews the membership every two years.")
     page.wait_for_selector(field, state="detached")
     assert "review: The Board reviews the membership every two years." in served.path.read_text(encoding="utf-8")

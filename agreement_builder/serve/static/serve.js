@@ -15,7 +15,7 @@
   let stopped = false;
   let pending = 0;  // saves under way: a check for changes made elsewhere would race with them
   let generation = 0;
-  const SEVERITY = { error: "Error", warning: "Warning", info: "Note" };
+  const SEVERITY = { error: "Error", warning: "Warning", info: "Note", advice: "Advice" };
 
   function index() {
     fields = new Map();
@@ -55,7 +55,7 @@
     for (const el of document.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
     for (const b of document.querySelectorAll(".badge")) { b.hidden = true; b.textContent = ""; }
     const perSection = new Map();
-    const counts = { error: 0, warning: 0, info: 0, waived: 0 };
+    const counts = { error: 0, warning: 0, info: 0, advice: 0, waived: 0 };
     findings.forEach((f, n) => {
       const el = target(f.path);
       const id = "finding-" + n;
@@ -104,6 +104,7 @@
   function summary(c) {
     const part = (n, one, many) => `${n} ${n === 1 ? one : many}`;
     return `${part(c.error, "error", "errors")}, ${part(c.warning, "warning", "warnings")}, ${part(c.info, "note", "notes")}` +
+      (c.advice ? `, ${c.advice} advice` : "") +
       (c.waived ? `, ${c.waived} waived` : "");
   }
 
