@@ -63,6 +63,11 @@ def _shared() -> dict[str, Any]:
     return schema()
 
 
+def shared() -> dict[str, Any]:
+    """The schema as data, parsed once and shared: for readers of its annotations, which must not change it."""
+    return _shared()
+
+
 def check(data: Any) -> list[Problem]:
     """Every problem in ``data``: schema problems first; cross-references only when the shape is right."""
     run = _Run(data)

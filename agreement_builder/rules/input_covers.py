@@ -29,7 +29,6 @@ Correct the name as the finding suggests.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from difflib import get_close_matches
 from functools import cache
 from typing import Any
 
@@ -53,7 +52,7 @@ LEGAL_CLAUSES = ("notices", "severability", "waiver", "assignment", "counterpart
 @cache
 def known() -> frozenset[str]:
     """The names a clause may cover, apart from rule ids: sections, their keys, and legal clauses."""
-    root = schema.schema()
+    root = schema.shared()
     names: set[str] = set(LEGAL_CLAUSES)
     for key, section in root.get("properties", {}).items():
         names.add(key)
@@ -84,6 +83,8 @@ def check(agreement: Agreement) -> Iterator[Issue]:
             if not isinstance(name, str) or name in names:
                 continue
             path = clause.at("covers") if isinstance(covers, str) else clause.at("covers", i)
+            from difflib import get_close_matches  # only for a name the tool does not know
+
             meant = get_close_matches(name, sorted(names), n=1, cutoff=0.6)
             suggestion = f" (did you mean '{meant[0]}'?)" if meant else ""
             yield Issue(path, f"The clause '{clause.text('title')}' says it covers '{name}', which the tool does not "

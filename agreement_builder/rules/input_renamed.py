@@ -48,7 +48,7 @@ Pattern = tuple[str, ...]  # keys, with "*" for each list item
 @cache
 def renamed() -> tuple[tuple[Pattern, str], ...]:
     """Every deprecated key in the schema, as a pattern of keys, with the key that replaces it."""
-    root = schema.schema()
+    root = schema.shared()
     found: list[tuple[Pattern, str]] = []
 
     def walk(node: dict[str, Any], at: Pattern, seen: frozenset[str]) -> None:
