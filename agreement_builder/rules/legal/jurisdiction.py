@@ -58,6 +58,8 @@ LEGISLATION = {
     "northern_ireland": re.compile(r"\(Northern Ireland\)|\(NI\)|\bNISR\s*\d{4}/\d+", re.I),
 }
 NAMES = {"scotland": "Scottish", "england": "English", "wales": "Welsh", "northern_ireland": "Northern Irish"}
+PLACES = {"scotland": "Scotland", "england": "England and Wales", "wales": "England and Wales (as it applies in Wales)",
+          "northern_ireland": "Northern Ireland"}
 
 
 def applies(agreement: Agreement) -> bool:
@@ -84,12 +86,12 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     if not found:
         return
     path = agreement.meta.at("jurisdiction")
-    names = listed([f"{NAMES[place]} ({label(text, 50)})" for place, text in found.items()])
+    relied = listed([f"{NAMES[place]} legislation ({label(text, 60)})" for place, text in found.items()])
     if len(found) == 1:
         place = next(iter(found))
-        yield Issue(path, f"Say that the agreement is made under the law of {place.replace('_', ' ').title()}: it "
-                    f"relies on {names} legislation, so its governing law, courts and signing must be that "
-                    "jurisdiction's.", hint=f"set `agreement.jurisdiction: {place}`", gap="/agreement/jurisdiction")
+        yield Issue(path, f"Say that the agreement is made under the law of {PLACES[place]}: it relies on {relied}, "
+                    "so its governing law, courts and signing must be that jurisdiction's.",
+                    hint=f"set `agreement.jurisdiction: {place}`", gap="/agreement/jurisdiction")
     else:
-        yield Issue(path, f"Choose the jurisdiction the agreement is made under: it relies on {names} legislation.",
+        yield Issue(path, f"Choose the jurisdiction the agreement is made under: it relies on {relied}.",
                     hint="set `agreement.jurisdiction`", gap="/agreement/jurisdiction")

@@ -1,4 +1,4 @@
-"""The integration scheme sets out its arrangements for clinical and care governance.
+"""The integration scheme sets out its clinical and care governance.
 
 Checks `accountability.clinical_and_care_governance`.
 

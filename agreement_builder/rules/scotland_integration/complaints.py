@@ -1,9 +1,9 @@
-"""The integration scheme sets out its arrangements for complaints.
+"""The integration scheme sets out how complaints are made and handled.
 
 Checks `complaints.public.route`.
 
 Why:
-Among the matters the regulations prescribe for every integration scheme is complaints: the scheme has to say how
+Among the matters the regulations prescribe for every integration scheme is complaints: the scheme has to set out how
 a complaint about a delegated service, or about the board, is made and handled (SSI 2014/341 reg. 2 and schedule,
 Complaints; Public Bodies (Joint Working) (Scotland) Act 2014 s.1(3)(f)).
 

@@ -1,10 +1,10 @@
-"""The integration scheme sets out its arrangements for information sharing and data handling.
+"""The integration scheme sets out how information is shared and data handled.
 
 Checks `information_sharing.protocol`.
 
 Why:
 Among the matters the regulations prescribe for every integration scheme is information sharing and data
-handling: the scheme has to say the information sharing accord between the partners (and the board), and how
+handling: the scheme has to set out the information sharing accord between the partners (and the board), and how
 personal data is handled (SSI 2014/341 reg. 2 and schedule, Information sharing and data handling; Public Bodies
 (Joint Working) (Scotland) Act 2014 s.1(3)(f)).
 

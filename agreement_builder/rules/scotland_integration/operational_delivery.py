@@ -1,10 +1,10 @@
-"""The integration scheme sets out its arrangements for local operational delivery arrangements.
+"""The integration scheme sets out its local operational delivery arrangements.
 
 Checks `accountability.operational_delivery`.
 
 Why:
 Among the matters the regulations prescribe for every integration scheme is local operational delivery
-arrangements: the scheme has to say how the services within the delegated functions are run day to day, who
+arrangements: the scheme has to set out how the services within the delegated functions are run day to day, who
 manages them, and how their performance is reported to the board and to the partners (SSI 2014/341 reg. 2 and
 schedule, Local operational delivery arrangements; Public Bodies (Joint Working) (Scotland) Act 2014 s.1(3)(f)).
 

@@ -1,4 +1,4 @@
-"""The integration scheme sets out its arrangements for participation and engagement.
+"""The integration scheme sets out how people take part in the integrated services and are engaged.
 
 Checks `engagement.methods` (or `membership.public_involvement`).
 

@@ -1,9 +1,9 @@
-"""The integration scheme sets out its arrangements for workforce.
+"""The integration scheme sets out its workforce arrangements.
 
 Checks `roles.workforce`.
 
 Why:
-Among the matters the regulations prescribe for every integration scheme is workforce: the scheme has to say how
+Among the matters the regulations prescribe for every integration scheme is workforce: the scheme has to set out how
 the staff who deliver the delegated functions are planned for, developed and supported, and which employer they
 stay with (SSI 2014/341 reg. 2 and schedule, Workforce; Public Bodies (Joint Working) (Scotland) Act 2014
 s.1(3)(f)).
