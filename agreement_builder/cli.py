@@ -160,7 +160,7 @@ FAIL_ON = (*(str(s) for s in sorted(Severity, reverse=True)), "never")
               "and legal packs; default: the statutory pack the agreement's jurisdiction and arrangement call for.")
 @click.option("--no-briefing", is_flag=True, help="Leave out the briefing pack (good practice) and check only the "
               "legal and statutory packs.")
-@click.option("--advice", is_flag=True, help="Also show advice: good practice a legal agreement need not contain "
+@click.option("--advice", is_flag=True, help="Also show advice: good practice that is not a legal requirement "
               "(hidden from the reports for people unless asked for; JSON and SARIF always carry it).")
 @click.option("--quiet", "-q", is_flag=True,
               help="Show only the findings that fail the run (errors, unless --fail-on says otherwise).")
@@ -181,7 +181,7 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
     pyproject.toml ([tool.agreement.lint]), found upward from the first path; options given here win.
 
     Severities: error (a required element or statutory term is absent), warning (present but short), info,
-    and advice (good practice a legal agreement need not contain; shown with --advice). The briefing and
+    and advice (good practice that is not a legal requirement; shown with --advice). The briefing and
     legal packs always run (--no-briefing leaves out the briefing), with the statutory pack the agreement
     calls for, or those --pack names; the output says which ran.
 

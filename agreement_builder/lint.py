@@ -21,7 +21,7 @@ from .rules.statutory import FITS
 from .source import Document, JsonPath, load, pointer
 
 PARSE, SHAPE, REFERENCE, WAIVER = "AB001", "AB002", "AB003", "AB004"
-FREE_TEXT, PACK_FIT = "AB007", "AB008"
+FREE_TEXT, PACK_FIT = "AB009", "AB010"
 
 Wants = Callable[[str], bool]
 

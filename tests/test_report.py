@@ -83,7 +83,7 @@ def test_text_report_puts_the_plain_words_first_then_the_key_then_every_source()
 
 
 def test_text_report_shows_advice_when_asked():
-    text = REPORTERS["text"](RULES.values(), advice=True).render(_result())
+    text = REPORTERS["text"](RULES.values(), View(advice=True)).render(_result())
     assert "drafts/a.yaml:20:1: AB220 [advice] Consider agreeing behaviours." in text
     assert text.splitlines()[-1] == "2 errors, 1 warning, 0 info, 1 advice in 2 files (1 waived)"
 
@@ -113,13 +113,13 @@ def test_every_format_renders_an_empty_run(fmt):
     assert isinstance(REPORTERS[fmt](RULES.values()).render(Result()), str)
 
 
-@pytest.mark.parametrize(("threshold", "failures"), [(Severity.ERROR, 1), (Severity.INFO, 2), (None, 0)])
+@pytest.mark.parametrize(("threshold", "failures"), [(Severity.ERROR, 2), (Severity.INFO, 3), (None, 0)])
 def test_junit_counts_as_failures_only_the_findings_that_fail_the_run(threshold, failures):
     root = ET.fromstring(REPORTERS["junit"](RULES.values(), View(threshold=threshold)).render(_result()))
     assert root.get("failures") == str(failures)
-    assert root.get("tests") == "4"
+    assert root.get("tests") == "5"  # four findings (advice is left out) and the clean file's passing case
     passed = [c for c in root.iter("testcase") if c.find("failure") is None and c.find("skipped") is None]
-    assert len(passed) == 4 - failures - 1  # the rest pass, their message kept as output; one is waived
+    assert len(passed) == 5 - failures - 1  # the rest pass, their message kept as output; one is waived
 
 
 def test_json_report_passes_its_published_schema_and_says_its_format_version():
@@ -143,6 +143,7 @@ def test_gitlab_code_quality_lists_unwaived_findings_with_stable_fingerprints():
     assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
         ("AB002", "minor", {"path": "drafts/a.yaml", "lines": {"begin": 1}}),
         ("AB101", "major", {"path": "drafts/a.yaml", "lines": {"begin": 3}}),
+        ("EN106", "major", {"path": "drafts/a.yaml", "lines": {"begin": 12}}),
     ]
     moved = Result()
     moved.add("drafts/a.yaml", [Finding("drafts/a.yaml", 30, 5, "AB101", Severity.ERROR,
@@ -195,7 +196,7 @@ def test_statistics_count_each_rule_most_frequent_first():
     result, _ = _source_result()
     text = REPORTERS["text"](RULES.values(), View(statistics=True)).render(result)
     assert text.splitlines() == ["3  AB228  warning  placeholder", "1  AB201  warning  partner-breadth",
-                                 "0 errors, 4 warnings, 0 info in 1 file"]
+                                 "0 errors, 4 warnings, 0 info, 0 advice in 1 file"]
 
 
 def test_concise_is_one_line_a_finding():

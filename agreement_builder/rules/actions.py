@@ -43,10 +43,11 @@ def check(agreement: Agreement) -> Iterator[Issue]:
         yield Issue(("actions",), "Consider an action plan: the first actions, each with an owner, a cost or "
                     "resources, and a due date.", hint="add `actions`")
     for action in actions:
-        gaps = [what for what, present in (
-            ("an owner", filled(action, "owner")),
-            ("a cost or resources", filled(action, "cost") or filled(action, "resources")),
-            ("a due date", filled(action, "due"))) if not present]
+        gaps = [(what, key) for what, key, present in (
+            ("an owner", "`owner`", filled(action, "owner")),
+            ("a cost or resources", "`cost` or `resources`", filled(action, "cost") or filled(action, "resources")),
+            ("a due date", "`due`", filled(action, "due"))) if not present]
         if gaps:
-            yield Issue(action.path, f"Give the action '{label(action.text('description'))}' {listed(gaps)}.",
-                        hint="add its `owner`, `cost` or `resources`, and `due`")
+            yield Issue(action.path, f"Give the action '{label(action.text('description'))}' "
+                        f"{listed([what for what, _ in gaps])}.",
+                        hint=f"add its {listed([key for _, key in gaps])}")

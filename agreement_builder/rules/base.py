@@ -77,7 +77,8 @@ def missing(agreement: Agreement, element: str, what: str, confirm: str) -> Iter
     """An error when ``element`` is not a section: ``what`` it should set out; ``confirm`` is what a free clause
     that covers it must say instead."""
     if agreement.section(element) is None:
-        yield Issue((element,), f"Add {what}.", hint=f"add a `{element}` section, or an additional clause that "
+        article = "an" if element[0] in "aeiou" else "a"
+        yield Issue((element,), f"Add {what}.", hint=f"add {article} `{element}` section, or an additional clause that "
                     f"covers `{element}`", whole=True, confirm=confirm)
 
 

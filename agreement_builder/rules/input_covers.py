@@ -37,7 +37,7 @@ from ..findings import Severity
 from ..model import Agreement
 from .base import Issue
 
-ID = "AB006"
+ID = "AB008"
 NAME = "covers-name"
 SEVERITY = Severity.WARNING
 PACK = "input"

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 
-ID = "AB007"
+ID = "AB009"
 NAME = "free-text-clause"
 SEVERITY = Severity.INFO
 PACK = "input"

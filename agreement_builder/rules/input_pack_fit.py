@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 
-ID = "AB008"
+ID = "AB010"
 NAME = "pack-fit"
 SEVERITY = Severity.WARNING
 PACK = "input"

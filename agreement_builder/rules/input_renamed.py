@@ -36,7 +36,7 @@ from ..model import Agreement
 from ..source import JsonPath
 from .base import Issue
 
-ID = "AB005"
+ID = "AB007"
 NAME = "renamed-key"
 SEVERITY = Severity.WARNING
 PACK = "input"

@@ -40,7 +40,7 @@ def test_an_additional_clause_that_covers_an_element_satisfies_it_and_asks_once_
     assert not [f for f in found if f.rule == rule]
     [confirm] = [f for f in found if rule in f.also]
     assert (confirm.rule, confirm.severity, confirm.line, confirm.path) == (
-        "AB007", Severity.INFO, 4, "/additional_clauses/0/covers")
+        "AB009", Severity.INFO, 4, "/additional_clauses/0/covers")
     assert confirm.message.startswith(f"The clause 'Clause for {element}' covers {element}, but its wording cannot be "
                                       "checked: confirm that it does the following.")
     assert any(s.startswith("briefing: ") for s in confirm.sources)

@@ -391,7 +391,7 @@ def test_a_chosen_pack_that_does_not_fit_is_reported_once_and_not_run(cli):
     run = cli("lint", "--format", "json", "--fail-on", "never", "--pack", "scotland-2002", str(POOLED))
     report = json.loads(run.stdout)
     assert not [f for f in report["findings"] if f["rule"].startswith("SC")]
-    [misfit] = [f for f in report["findings"] if f["rule"] == "AB008"]
+    [misfit] = [f for f in report["findings"] if f["rule"] == "AB010"]
     assert misfit["path"] == "/agreement/jurisdiction" and misfit["severity"] == "warning"
     assert misfit["message"].startswith("The scotland-2002 rules are for agreements in Scotland")
     assert report["packs"][str(POOLED)] == ["briefing", "legal"]
@@ -419,7 +419,7 @@ def test_the_packs_setting_chooses_packs_when_the_option_is_not_given(cli, tmp_p
     target.write_text(json.dumps(data), encoding="utf-8")
     run = cli("lint", "--format", "json", "--fail-on", "never", str(target))
     report = json.loads(run.stdout)
-    assert [f["rule"] for f in report["findings"] if f["rule"] == "AB008"] == ["AB008"]
+    assert [f["rule"] for f in report["findings"] if f["rule"] == "AB010"] == ["AB010"]
     data["agreement"]["jurisdiction"] = "scotland"
     target.write_text(json.dumps(data), encoding="utf-8")
     run = cli("lint", "--format", "json", "--fail-on", "never", str(target))

@@ -66,7 +66,7 @@ def test_a_clause_covering_a_statutory_term_satisfies_the_statute_and_asks_once_
         covers: [term, variation]
     """)
     assert not [f for f in found if f.path.startswith(("/term", "/variation"))]
-    [confirm] = [f for f in found if f.rule == "AB007"]
+    [confirm] = [f for f in found if f.rule == "AB009"]
     assert confirm.severity == Severity.INFO and set(confirm.also) >= {"EN106", "LG103"}
     assert confirm.message.startswith("The clause 'Duration and termination' covers term and variation, but its "
                                       "wording cannot be checked: confirm that it does the following.")
@@ -82,7 +82,7 @@ def test_a_clause_may_cover_one_rule_by_its_id(tmp_path: Path):
         covers: EN111
     """)
     assert not [f for f in found if f.rule == "EN111"]
-    assert [f.also for f in found if f.rule == "AB007"] == [("EN111",)]
+    assert [f.also for f in found if f.rule == "AB009"] == [("EN111",)]
 
 
 def test_an_unknown_name_in_covers_is_reported_with_the_nearest_known_one(tmp_path: Path):
@@ -92,7 +92,7 @@ def test_an_unknown_name_in_covers_is_reported_with_the_nearest_known_one(tmp_pa
         text: This agreement is governed by the law of England and Wales.
         covers: [govening_law, notices]
     """)
-    [unknown] = [f for f in found if f.rule == "AB006"]
+    [unknown] = [f for f in found if f.rule == "AB008"]
     assert (unknown.path, unknown.severity) == ("/additional_clauses/0/covers/0", Severity.WARNING)
     assert "'govening_law'" in unknown.message and "did you mean 'governing_law'?" in unknown.message
 
@@ -106,7 +106,7 @@ def test_each_renamed_key_is_one_warning_saying_what_to_write_and_the_file_still
       - party: nvc
         person: nv-chief-exec
     """)
-    renamed = [(f.path, f.hint) for f in found if f.rule == "AB005"]
+    renamed = [(f.path, f.hint) for f in found if f.rule == "AB007"]
     assert renamed == [("/agreement/short_name", "rename `agreement.short_name` to `agreement.partnership_name`"),
                        ("/signatories", "rename `signatories` to `parties[].signatory`")]
     signatories = [f for f in found if f.rule == "LG107"]

@@ -34,8 +34,8 @@ def test_the_complete_sample_meets_the_whole_briefing():
 def test_the_complete_sample_is_told_only_the_legal_essentials_it_leaves_undecided():
     found = {(f.rule, f.severity, f.path) for f in lint(str(COMPLETE)) if f.waived is None}
     assert found == {
-        ("AB005", Severity.WARNING, "/agreement/short_name"),  # renamed keys: old files still work
-        ("AB005", Severity.WARNING, "/signatories"),
+        ("AB007", Severity.WARNING, "/agreement/short_name"),  # renamed keys: old files still work
+        ("AB007", Severity.WARNING, "/signatories"),
         ("LG105", Severity.INFO, "/legal/liability"),  # decided in words only
         ("LG106", Severity.WARNING, "/legal/data_protection/roles"),
         ("LG108", Severity.WARNING, "/parties/0/legal_status"),
