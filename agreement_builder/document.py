@@ -395,6 +395,10 @@ class Reader:
         if not len(element):  # template text only: one paragraph
             text = _SPACE.sub(" ", element.text or "").strip()
             return ((Span(text),),) if text else ((),)
+        only = element[0]
+        if len(element) == 1 and only.tag == "v" and not len(only) and not (element.text or "").strip() and \
+                not (only.tail or "").strip() and "\n" not in (only.text or "") and "\r" not in (only.text or ""):
+            return ((Span(only.text),),) if only.text else ((),)  # the common cell: one value on one line
         paragraphs: list[list[_Piece]] = [[]]
         for piece in self._pieces(element, skip):
             if piece is _BREAK:

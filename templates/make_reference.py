@@ -155,9 +155,7 @@ def styles() -> str:
         _style("paragraph", "TOCHeading", "TOC Heading", next_id="Normal", ui=39,
                ppr='<w:keepNext/><w:pageBreakBefore/><w:spacing w:after="240"/>', rpr=heading_rpr + _font(14)),
         _style("paragraph", "TOC1", "toc 1", next_id="Normal", ui=39,
-               ppr=f'<w:tabs><w:tab w:val="left" w:pos="{LABEL_INDENT}"/><w:tab w:val="right" w:leader="dot" '
-                   f'w:pos="9060"/></w:tabs><w:spacing w:after="60"/><w:ind w:left="{LABEL_INDENT}" '
-                   f'w:hanging="{LABEL_INDENT}"/>'),
+               ppr='<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9060"/></w:tabs><w:spacing w:after="60"/>'),
         _style("paragraph", "TableText", "Table Text", ppr='<w:spacing w:before="0" w:after="0"/>',
                rpr=_font(9)),
         _style("paragraph", "TableHeading", "Table Heading", based_on="TableText", ppr='<w:keepNext/>',

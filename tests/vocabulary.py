@@ -92,3 +92,20 @@ def demo(annotate: bool = True) -> Draft:
     annexes = (read.section(element(ANNEX), "1", (), "annex-functions"),)
     return read.finish(Draft(Meta("Demo Agreement", version="0.4", date="2025-04-01"), read.cover(front[0]),
                              read.contents(front[1]), body, signatures, schedules, opening, annexes))
+
+
+WIDE = """<section key="wide"><heading>A wide register</heading><para>Every column holds a long word.</para>
+<table>{cols}<row>{cells}</row></table></section>"""
+
+
+def wide(columns: int = 5) -> Draft:
+    """The demo agreement with a schedule too wide for an upright page, between two upright ones."""
+    words = [f"Column{i}Interdepartmental" for i in range(columns)]
+    xml = WIDE.format(cols="".join(f'<col width="1">{w}</col>' for w in words),
+                      cells="".join(f"<cell>{w}</cell>" for w in words))
+    draft = demo()
+    read = reader()
+    turned = read.section(element(xml), "2", (), "schedule-wide", "schedule")
+    last = read.section(element(WIDE.format(cols='<col width="1">Party</col>', cells="<cell>Alpha</cell>")), "3", (),
+                        "schedule-last", "schedule")
+    return draft._replace(schedules=(draft.schedules[0], turned, last), annexes=())

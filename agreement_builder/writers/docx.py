@@ -13,11 +13,13 @@ import datetime as dt
 import io
 import re
 import zipfile
+from copy import deepcopy
 from typing import Any
 
 import docx
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
+from lxml import etree
 
 from ..document import (
     ANNEX,
@@ -45,6 +47,7 @@ from ..document import (
 )
 from ..errors import BuildError
 from . import reference
+from .layout import Layout, layout
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -62,14 +65,13 @@ def write(draft: Draft, reference_docx: bytes) -> bytes:
     except Exception as e:  # python-docx raises many kinds for a damaged package
         raise BuildError(f"the reference document cannot be opened as a Word document: {e}") from e
     reference.require_styles({s.style_id for s in document.styles}, "the reference document")
-    width = _text_width(document.element.body.sectPr)
     _empty_body(document)
-    writer = _Body(width, _first_comment(document))
+    _header(document, draft)
+    writer = _Body(_Pages(document.element.body.sectPr), _first_comment(document))
     writer.draft(draft)
     body = "".join(writer.out).encode("utf-8")
     _comments(document, draft, writer.comments, writer.first_comment)
     del writer
-    _header(document, draft)
     _properties(document, draft)
     saved = io.BytesIO()
     document.save(saved)
@@ -100,15 +102,65 @@ def _empty_body(document: Any) -> None:
         body.append(marker)
 
 
-def _text_width(section_properties: Any) -> int:
-    """The width between the margins, in twentieths of a point (A4 with 2.5 cm margins by default)."""
-    try:
-        size = section_properties.find(qn("w:pgSz"))
-        margins = section_properties.find(qn("w:pgMar"))
-        width = int(size.get(qn("w:w"))) - int(margins.get(qn("w:left"))) - int(margins.get(qn("w:right")))
-    except (AttributeError, TypeError, ValueError):
-        return 9070
-    return width if width > 1000 else 9070
+class _Pages:
+    """The page set-up: the width for text, upright and turned to landscape, and the section breaks that a
+    schedule turned to landscape needs. The first section holds the cover, which has a first-page header and
+    footer of its own (empty); later sections take the running ones from it."""
+
+    def __init__(self, final: Any) -> None:
+        self.final = final  # the body's own section properties, which close the last section
+        size, margins = final.find(qn("w:pgSz")), final.find(qn("w:pgMar"))
+        try:
+            across, down = int(size.get(qn("w:w"))), int(size.get(qn("w:h")))
+            sides = int(margins.get(qn("w:left"))) + int(margins.get(qn("w:right")))
+        except (AttributeError, TypeError, ValueError):
+            across, down, sides = 11906, 16838, 2836  # A4 with 2.5 cm margins
+        self.upright = across - sides if across - sides > 1000 else 9070
+        self.turned = max(down, across) - sides if max(down, across) - sides > 1000 else self.upright
+        self.first = True
+        self.landscape = False
+
+    @property
+    def width(self) -> int:
+        return self.turned if self.landscape else self.upright
+
+    def turn(self, landscape: bool) -> str:
+        """The paragraph that ends the open section when the next one is turned otherwise, else ""."""
+        if landscape == self.landscape:
+            return ""
+        ending = self._properties(self.first, self.landscape)
+        self.first, self.landscape = False, landscape
+        return ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr>'
+                f'<w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>{ending}</w:pPr></w:p>')
+
+    def finish(self) -> None:
+        """Make the body's section properties those of the section still open."""
+        if not self.first:
+            _settle(self.final, first=False, landscape=self.landscape, keep_references=True)
+
+    def _properties(self, first: bool, landscape: bool) -> str:
+        copy = deepcopy(self.final)
+        _settle(copy, first=first, landscape=landscape, keep_references=first)
+        return str(etree.tostring(copy, encoding="unicode"))
+
+
+def _settle(properties: Any, *, first: bool, landscape: bool, keep_references: bool) -> None:
+    """Section properties for a first or later section, upright or turned."""
+    for name in ([] if first else ["w:titlePg"]) + ([] if keep_references else ["w:headerReference",
+                                                                                 "w:footerReference"]):
+        for element in properties.findall(qn(name)):
+            properties.remove(element)
+    size = properties.find(qn("w:pgSz"))
+    if size is None:
+        return
+    across, down = int(size.get(qn("w:w"), "11906")), int(size.get(qn("w:h"), "16838"))
+    if landscape != (across > down):
+        size.set(qn("w:w"), str(down))
+        size.set(qn("w:h"), str(across))
+    if landscape:
+        size.set(qn("w:orient"), "landscape")
+    elif qn("w:orient") in size.attrib:
+        del size.attrib[qn("w:orient")]
 
 
 def _escape(text: str) -> str:
@@ -136,6 +188,7 @@ _HEADINGS = {BODY: "Heading1", SCHEDULE: "ScheduleHeading", ANNEX: "AnnexHeading
 _CLAUSES = {BODY: ("Clause2", "Clause3"), SCHEDULE: ("ScheduleClause", "ScheduleItem"),
             ANNEX: ("AnnexClause", "AnnexItem")}
 _MORE_CLAUSE, _MORE_ITEM = "BodyText", "ItemText"
+_TOC_STOPS = {BODY: 709, SCHEDULE: 1701, ANNEX: 1701}  # where a contents entry's title starts after its number
 _KEEP = "<w:keepNext/>"
 # The paragraph Word needs after a table that ends the document, too small to start a page of its own.
 _END = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
@@ -178,13 +231,14 @@ class _Bookmarks:
 class _Body:
     """Collects the body's XML in order, and the drafting notes that become review comments."""
 
-    def __init__(self, width: int, first_comment: int) -> None:
-        self.width = width
+    def __init__(self, pages: _Pages, first_comment: int) -> None:
+        self.pages = pages
         self.out: list[str] = []
         self.first_comment = first_comment
         self.comments: list[Note] = []
         self.bookmarks = _Bookmarks()
         self.break_page = False
+        self.layouts: dict[int, tuple[Table, Layout]] = {}
 
     def add(self, xml: str) -> None:
         self.out.append(xml)
@@ -258,9 +312,14 @@ class _Body:
             self.break_page = True
             self.section(draft.signatures)
         for section in (*draft.schedules, *draft.annexes):
+            turned = any(self.layout(t).landscape for t in section.blocks if isinstance(t, Table))
+            ending = self.pages.turn(turned)
+            if ending:
+                self.add(ending)
             self.section(section)
         if self.out and self.out[-1].startswith("<w:tbl>"):
             self.add(_END)
+        self.pages.finish()
 
     def contents(self, draft: Draft) -> None:
         """The contents: a TOC field whose current result already lists the headings, so the list is
@@ -278,7 +337,10 @@ class _Body:
             text = (f"<w:r><w:t>{_escape(number)}</w:t></w:r><w:r><w:tab/></w:r>" if section.number else "")
             link = (f'<w:hyperlink w:anchor="{self.bookmarks.name(section.anchor)}" w:history="1">{text}'
                     f"{self.runs(section.heading)}</w:hyperlink>")
-            self.add(_paragraph("TOC1", (begin if i == 0 else "") + link + (end if i == len(entries) - 1 else "")))
+            # As Word writes its own entries: a tab stop for the title after the number.
+            stop = _TOC_STOPS[section.kind] if section.number else 0
+            self.add(_paragraph("TOC1", (begin if i == 0 else "") + link + (end if i == len(entries) - 1 else ""),
+                                f'<w:tabs><w:tab w:val="left" w:pos="{stop}"/></w:tabs>' if stop else ""))
 
     def section(self, section: Section) -> None:
         style = _HEADINGS[section.kind] if section.number else "UnnumberedHeading"
@@ -316,6 +378,14 @@ class _Body:
             self.runs((span,)) for span in lines)
         self.add(self.paragraph("DraftingNote", self.commented(note, content)))
 
+    def layout(self, table: Table) -> Layout:
+        """The table's column widths, measured once: in a schedule, for an upright page or else a turned one."""
+        found = self.layouts.get(id(table))
+        if found is None or found[0] is not table:
+            found = (table, layout(table, self.pages.upright, self.pages.turned))
+            self.layouts[id(table)] = found
+        return found[1]
+
     def _table_start(self) -> None:
         if self.out and self.out[-1].startswith("<w:tbl>"):
             self.add("<w:p/>")  # two tables in a row would merge into one
@@ -326,8 +396,9 @@ class _Body:
 
     def table(self, table: Table) -> None:
         self._table_start()
-        total = sum(table.widths)
-        widths = [self.width * w // total for w in table.widths]
+        measured = self.layout(table)
+        # A table among the clauses stays on the upright page, squeezed if it must be.
+        widths = (measured if measured.landscape == self.pages.landscape else layout(table, self.pages.width)).widths
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         head = ("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
                 + "".join(self.cell((c,), w, "TableHeading") for c, w in zip(table.head, widths, strict=True))
@@ -344,28 +415,30 @@ class _Body:
     def control(self, control: Control) -> None:
         """The cover's document-control box: a two-column table of labels and values."""
         self._table_start()
-        label_width = self.width // 4
+        width = self.pages.width
+        label_width = width // 4
         rows = "".join(
             "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             + self.cell((((Span(plain(label), bold=True),)),), label_width, "TableText")
-            + self.cell((value,), self.width // 2 - label_width, "TableText") + "</w:tr>"
+            + self.cell((value,), width // 2 - label_width, "TableText") + "</w:tr>"
             for label, value in control.rows)
         self.add(f'<w:tbl><w:tblPr><w:tblStyle w:val="AgreementTable"/>'
-                 f'<w:tblW w:w="{self.width // 2}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+                 f'<w:tblW w:w="{width // 2}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
                  '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
                  f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid><w:gridCol w:w="{label_width}"/>'
-                 f'<w:gridCol w:w="{self.width // 2 - label_width}"/></w:tblGrid>{rows}</w:tbl>')
+                 f'<w:gridCol w:w="{width // 2 - label_width}"/></w:tblGrid>{rows}</w:tbl>')
 
     def signatory(self, signatory: Signatory) -> None:
         self._table_start()
-        label_width = self.width * 2 // 5
-        value_width = self.width - label_width
+        width = self.pages.width
+        label_width = width * 2 // 5
+        value_width = width - label_width
         line = '<w:tcBorders><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tcBorders>'
         rows = []
         for row in signatory.rows:
             if isinstance(row, Caption):
                 rows.append('<w:tr><w:trPr><w:cantSplit/></w:trPr>'
-                            + self.cell((row.content,), self.width, "SignatureText", '<w:gridSpan w:val="2"/>')
+                            + self.cell((row.content,), width, "SignatureText", '<w:gridSpan w:val="2"/>')
                             + "</w:tr>")
                 continue
             rows.append(
@@ -373,7 +446,7 @@ class _Body:
                 + self.cell((row.label,), label_width, "SignatureText", '<w:vAlign w:val="bottom"/>')
                 + self.cell(row.value, value_width, "SignatureText",
                             ("" if row.value else line) + '<w:vAlign w:val="bottom"/>') + "</w:tr>")
-        self.add(f'<w:tbl><w:tblPr><w:tblStyle w:val="SignatureTable"/><w:tblW w:w="{self.width}" w:type="dxa"/>'
+        self.add(f'<w:tbl><w:tblPr><w:tblStyle w:val="SignatureTable"/><w:tblW w:w="{width}" w:type="dxa"/>'
                  '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" '
                  'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
                  f'<w:tblGrid><w:gridCol w:w="{label_width}"/><w:gridCol w:w="{value_width}"/></w:tblGrid>'
@@ -418,7 +491,7 @@ def _header(document: Any, draft: Draft) -> None:
     section.different_first_page_header_footer = True
     right = f"Version {meta.version}  " if meta.version else ""
     mark = '<w:r><w:rPr><w:rStyle w:val="DraftMark"/></w:rPr><w:t xml:space="preserve">DRAFT</w:t></w:r>'
-    running = (f"<w:r>{_run_text(meta.title)}</w:r><w:r><w:tab/></w:r>"
+    running = (f"<w:r>{_run_text(meta.title)}</w:r><w:r>{_RIGHT_MARGIN}</w:r>"
                + (f"<w:r>{_run_text(right)}</w:r>" if right else "") + (mark + _watermark(1) if meta.draft else ""))
     for header, content in ((section.header, running), (section.first_page_header,
                                                          _watermark(2) if meta.draft else "")):
@@ -428,6 +501,10 @@ def _header(document: Any, draft: Draft) -> None:
     footer = section.first_page_footer
     footer.is_linked_to_previous = False
     _replace(footer._element, f'<w:p xmlns:w="{W}"><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p>')
+
+
+# A tab to the right margin, wherever it is: the header's version sits at the right of upright and turned pages.
+_RIGHT_MARGIN = '<w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/>'
 
 
 def _replace(element: Any, paragraph: str) -> None:
@@ -475,6 +552,7 @@ def _properties(document: Any, draft: Draft) -> None:
     props.keywords = _fit("; ".join(x for x in ("partnership agreement", f"version {meta.version}" if meta.version
                                                else "", props.content_status.lower()) if x))
     props.comments = ""
+    props.language = meta.language
     date = _date(meta.date)
     element = props._element
     for name in ("dcterms:created", "dcterms:modified", "cp:lastPrinted"):

@@ -17,7 +17,8 @@ import pytest
 from libreoffice import convert, pdf_text
 from lxml import etree
 from ooxml import check_docx
-from vocabulary import demo
+from pypdf import PdfReader
+from vocabulary import demo, wide
 
 from agreement_builder.writers import write
 
@@ -179,8 +180,8 @@ def test_the_opening_starts_a_new_page_and_a_lead_in_keeps_with_its_items(built:
 
 def test_the_contents_list_the_headings_before_word_updates_them(built: Path):
     entries = [p for p in paragraphs(built) if style(p) == "TOC1"]
-    shown = ["".join(t.text or ("\t" if t.tag == w("tab") else "") for t in p.iter(w("t"), w("tab")))
-             for p in entries]
+    shown = ["".join(t.text or ("\t" if t.tag == w("tab") else "") for t in p.iter(w("t"), w("tab"))
+                     if t.getparent().tag == w("r")) for p in entries]
     assert shown == ["1.\tDefinitions", "2.\tGoverning law", "Signatures", "Schedule 1\tContributions",
                      "Annex 1\tFunctions delegated"]
     assert [e.find("w:hyperlink", NS).get(w("anchor")) for e in entries] == [
@@ -212,6 +213,41 @@ def test_a_table_cell_holds_a_paragraph_for_each_paragraph_of_its_value(built: P
     table = next(t for t in docx.Document(str(built)).tables if t.style.style_id == "AgreementTable"
                  and t.rows[0].cells[0].text == "Party")
     assert [p.text for p in table.rows[1].cells[1].paragraphs] == ["£1,850,000", "(in two parts)"]
+
+
+def sections(path: Path) -> list[etree._Element]:
+    """Each section's properties in order: those ending a section inside the body, then the body's own."""
+    return list(body(path).iter(w("sectPr")))
+
+
+def test_a_schedule_too_wide_for_an_upright_page_is_turned_to_landscape(tmp_path: Path):
+    path = tmp_path / "wide.docx"
+    path.write_bytes(write(wide(), "docx"))
+    assert check_docx(path) == []
+    found = sections(path)
+    sizes = [(s.find("w:pgSz", NS).get(w("w")), s.find("w:pgSz", NS).get(w("orient"))) for s in found]
+    assert sizes == [("11906", None), ("16838", "landscape"), ("11906", None)]
+    # The cover's section has its own first page (no running header); the others take the running header.
+    assert [s.find("w:titlePg", NS) is not None for s in found] == [True, False, False]
+    assert found[0].find("w:headerReference", NS) is not None and found[1].find("w:headerReference", NS) is None
+    turned = found[1].getparent().getparent()
+    following = turned.getnext()
+    assert style(following) == "ScheduleHeading" and text(following) == "A wide register"
+    table = next(t for t in docx.Document(str(path)).tables if t.rows[0].cells[0].text.startswith("Column0"))
+    assert sum(c.width for c in table.columns) > 11906 - 2 * 1418  # wider than an upright page holds
+
+
+def test_libreoffice_prints_the_wide_schedule_on_a_landscape_page_without_breaking_its_words(office: Any,
+                                                                                             tmp_path: Path):
+    path = tmp_path / "wide.docx"
+    path.write_bytes(write(wide(), "docx"))
+    pdf = convert(office, path, tmp_path)
+    reader = PdfReader(str(pdf))
+    turned = [float(p.mediabox.width) > float(p.mediabox.height) for p in reader.pages]
+    shown = pdf_text(office, pdf).split("\f")
+    assert [i for i, t in enumerate(turned) if t] == [i for i, page in enumerate(shown) if "A wide register" in page
+                                                      and "Schedule 2" in page and i > 1]
+    assert sum(page.count("Column0Interdepartmental") for page in shown) == 2
 
 
 # ---------------------------------------------------------------- Markdown and HTML
