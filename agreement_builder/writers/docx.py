@@ -355,7 +355,8 @@ class _Body:
                 for entry in block.items:
                     self.paragraphs(entry.text, item, _MORE_ITEM, anchor=entry.anchor)
             elif isinstance(block, Para):
-                self.add(self.paragraph("BodyText", self.runs(block.content),
+                # In a schedule or annex a paragraph lines up with the tables, at the margin.
+                self.add(self.paragraph("BodyText" if section.kind == BODY else "Normal", self.runs(block.content),
                                         _KEEP if isinstance(following, (Table, Signatory)) else ""))
             elif isinstance(block, Subheading):
                 self.add(self.paragraph("Subheading", self.runs(block.content)))

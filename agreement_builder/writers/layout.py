@@ -1,6 +1,6 @@
 """Table column widths from the text the columns hold, so that no word, amount, date or reference breaks in a
-cell: each column is at least as wide as its longest unbreakable token, and the room left goes to the columns
-with the most text. Widths are estimated from the shipped body font's advance widths (Calibri, whose metrics
+cell: each column is at least as wide as its longest unbreakable token, and the room left is shared so that
+rows stay short. Widths are estimated from the shipped body font's advance widths (Calibri, whose metrics
 LibreOffice's Carlito shares)."""
 
 from __future__ import annotations
@@ -71,19 +71,22 @@ def tokens(text: str) -> list[str]:
 
 class _Need(NamedTuple):
     least: int  # the widest unbreakable token, padded
-    most: int  # about the widest paragraph on one line, padded
+    most: int  # about the widest line, padded
+    bulk: int  # the most characters in one cell: how tall the column's tallest cell would grow
 
 
 _WIDEST = max(_WIDE, *_WIDTHS.values())  # no character is wider
 
 
-def _need(cells: Iterable[Text], cap: int) -> _Need:
+def _need(column: Iterable[Text], cap: int) -> _Need:
     """What a column needs. Only the longest texts are measured: a token of n characters is at most n widest
     characters wide, so a shorter one cannot be the widest once a token wider than that is found."""
-    texts = {plain(paragraph) for text in cells for paragraph in text}
+    cells = [[plain(paragraph) for paragraph in text] for text in column]
+    bulk = max((sum(len(p) for p in text) for text in cells), default=0)
+    texts = {line for text in cells for paragraph in text for line in paragraph.split("\n")}
     texts.discard("")
     if not texts:
-        return _Need(CELL_PADDING, CELL_PADDING)
+        return _Need(CELL_PADDING, CELL_PADDING, 0)
     found = sorted({t[:400] for text in texts for t in tokens(text)}, key=len, reverse=True)
     least = 0
     for token in found:
@@ -92,7 +95,7 @@ def _need(cells: Iterable[Text], cap: int) -> _Need:
         least = max(least, text_width(token))
     # A very long word is measured only as far as the page could hold it: beyond that it breaks anyway.
     most = text_width(max(texts, key=len)[:20_000])
-    return _Need(min(least, cap) + CELL_PADDING, max(min(most, 50 * cap), min(least, cap)) + CELL_PADDING)
+    return _Need(min(least, cap) + CELL_PADDING, max(min(most, 50 * cap), min(least, cap)) + CELL_PADDING, bulk)
 
 
 def _bound(length: int) -> int:
@@ -115,19 +118,27 @@ def layout(table: Table, width: int, landscape_width: int | None = None) -> Layo
 
 
 def _spread(needs: Sequence[_Need], width: int, hints: Sequence[int]) -> tuple[int, ...]:
-    """Each column's least width, and the rest of ``width`` shared by how much more each would take; when
-    even the least widths do not fit, those, scaled down."""
+    """Each column's least width, then the rest of ``width`` shared out: a column that wants little more to
+    set its longest line gets it, and the others share what is left by the text in their fullest cell, so
+    that no one column makes every row tall. When even the least widths do not fit, those, scaled down."""
     least = [n.least for n in needs]
     if sum(least) >= width:
         return _fit([w * width / sum(least) for w in least], width)
     most = [n.most for n in needs]
-    if sum(most) <= width:  # everything fits on one line: share the rest by the text each column holds
+    if sum(most) <= width:  # every line fits: share what is over by the text each column holds
         return _fit([m + (width - sum(most)) * m / sum(most) for m in most], width)
     wants = [m - s for m, s in zip(most, least, strict=True)]
-    if not sum(wants):
+    if not any(wants):
         wants = list(hints)
-    room = width - sum(least)
-    return _fit([s + room * w / sum(wants) for s, w in zip(least, wants, strict=True)], width)
+    bulk = [max(n.bulk, 1) for n in needs]
+    given = [0.0] * len(needs)
+    room = float(width - sum(least))
+    order = sorted(range(len(needs)), key=lambda k: wants[k] / bulk[k])
+    for left, i in enumerate(order):
+        share = room * bulk[i] / sum(bulk[k] for k in order[left:])
+        given[i] = min(float(wants[i]), share)
+        room -= given[i]
+    return _fit([s + g for s, g in zip(least, given, strict=True)], width)
 
 
 def _fit(widths: list[float], width: int) -> tuple[int, ...]:

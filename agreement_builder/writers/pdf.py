@@ -26,7 +26,9 @@ TIMEOUT_SECONDS = 180
 MODULE = "AgreementBuilder"
 
 # Export options: tagged PDF (headings, tables, reading order for screen readers), PDF/A-2b (archival, fonts
-# embedded), the headings as PDF bookmarks, and the document's title shown in place of its file name.
+# embedded), the headings as PDF bookmarks, the document's title shown in place of its file name, and the
+# review comments left out (the drafting notes they repeat are on the page; as PDF notes they lack the
+# position PDF/A requires).
 _BASIC = """
 Sub Export(source As String, target As String)
   On Error GoTo Failed
@@ -39,7 +41,7 @@ Sub Export(source As String, target As String)
     Next
     document.getTextFields().refresh()
   Next
-  Dim options(3) As New com.sun.star.beans.PropertyValue
+  Dim options(4) As New com.sun.star.beans.PropertyValue
   options(0).Name = "UseTaggedPDF"
   options(0).Value = True
   options(1).Name = "SelectPdfVersion"
@@ -48,6 +50,8 @@ Sub Export(source As String, target As String)
   options(2).Value = True
   options(3).Name = "DisplayPDFDocTitle"
   options(3).Value = True
+  options(4).Name = "ExportNotes"
+  options(4).Value = False
   Dim saving(1) As New com.sun.star.beans.PropertyValue
   saving(0).Name = "FilterName"
   saving(0).Value = "writer_pdf_Export"

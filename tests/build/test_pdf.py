@@ -103,6 +103,9 @@ def test_the_pdf_claims_pdf_a_2b_and_embeds_its_fonts(sample: Path, pdf: Callabl
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r"pdfaid:part(?:>|=\")2", xmp) and re.search(r"pdfaid:conformance(?:>|=\")B", xmp)
     assert root["/OutputIntents"]
+    for page in reader.pages:  # PDF/A wants every annotation placed (LibreOffice's comment pop-ups are not)
+        for annotation in page.get("/Annots") or ():
+            assert "/Rect" in annotation.get_object(), annotation.get_object().get("/Subtype")
     for font in fonts(reader):
         descriptor = font.get("/FontDescriptor")
         if descriptor is not None:
