@@ -85,8 +85,9 @@ class Note(NamedTuple):
         parts = [self.message.strip()]
         if self.why:
             parts.append(self.why.strip())
-        if self.source:
-            parts.append(f"Source: {self.source.strip()}.".replace("..", "."))
+        source = self.source.strip()
+        if source:
+            parts.append(f"Source: {source}" + ("" if source.endswith(".") else "."))
         return " ".join(p for p in parts if p)
 
     @property

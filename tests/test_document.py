@@ -134,6 +134,8 @@ def test_a_note_reads_as_an_instruction_with_its_source_and_the_comment_adds_the
     note = Note("AB101", "error", "Insert the duration.", "The regulations require it.", "SI 2000/617 reg. 7")
     assert note.text == "Insert the duration. The regulations require it. Source: SI 2000/617 reg. 7."
     assert note.comment == note.text + " (AB101)"
+    ending = Note("", "warning", "Insert it.", source="SI 2000/617 reg. 7.")
+    assert ending.text == "Insert it. Source: SI 2000/617 reg. 7."
 
 
 def test_a_single_line_break_in_a_value_is_a_space_and_a_blank_line_a_new_paragraph():

@@ -341,11 +341,12 @@ def test_libreoffice_works_out_every_reference_from_its_bookmark(office: Any, tm
         assert words in shown, words
 
 
-def test_the_docx_says_its_title_and_language_and_marks_its_table_header_rows(built: Path):
+def test_the_docx_says_its_title_and_language_keeps_widows_and_orphans_and_marks_table_header_rows(built: Path):
     document = docx.Document(str(built))
     assert document.core_properties.title == "Demo Agreement" and document.core_properties.language == "en-GB"
-    default = part(built, "word/styles.xml").find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
-    assert default.get(w("val")) == "en-GB"
+    styles = part(built, "word/styles.xml")
+    assert styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS).get(w("val")) == "en-GB"
+    assert styles.find("w:style[@w:styleId='Normal']/w:pPr/w:widowControl", NS) is not None
     for table in document.tables:
         if table.style.style_id == "AgreementTable" and table.rows[0].cells[0].text != "Version":
             assert table.rows[0]._tr.find("w:trPr/w:tblHeader", NS) is not None
