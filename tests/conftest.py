@@ -1,4 +1,4 @@
-"""Shared fixtures: the CLI runner, a file writer, and the Hypothesis profiles."""
+"""Shared fixtures: the CLI runner, a file writer, the Hypothesis profiles, and the collection guard."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from support import run_cli
+from suite import pytest_collection_finish, pytest_collectstart, pytest_terminal_summary  # noqa: F401 (hooks)
+from support import required_tools, run_cli
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    required_tools()  # a misspelt $AGREEMENT_REQUIRE_TOOLS stops the run before any test, not after
 
 
 @pytest.fixture

@@ -12,27 +12,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT, SAMPLES
-
-
-def _needs_external_tool(command: str, install: str) -> str:
-    """Where ``command`` is; skips the test when it is missing, and fails it in CI, where a skip would hide what
-    the check is for. (Stands in for the general helper tests/support.py is getting.)"""
-    found = shutil.which(command, path=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
-    if found is None:
-        reason = f"{command} is not installed, so this check cannot run (install: {install})"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}; CI must run it", pytrace=False)
-        pytest.skip(reason)
-    return found
+from support import PRE_COMMIT, ROOT, SAMPLES, find_tool
 
 
 @pytest.fixture(scope="module")
 def pre_commit(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The environment to run pre-commit in: its own cache (hook environments built once for this module), and
     this interpreter's scripts first on PATH, so that a `language: system` hook finds `agreement`."""
-    _needs_external_tool("git", "Debian package git")
-    program = _needs_external_tool("pre-commit", "pip install -e '.[test]'")
+    scripts = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])  # the venv's, then PATH's
+    program = find_tool(PRE_COMMIT, which=lambda command: shutil.which(command, path=scripts))["pre-commit"]
     return {**os.environ, "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
             "PATH": os.pathsep.join([str(Path(program).parent), str(Path(sys.executable).parent),
                                      os.environ["PATH"]]),

@@ -1,20 +1,16 @@
-"""Helpers for the build tests: building the samples once, and LibreOffice when it is installed."""
+"""Fixtures for the build tests: building the samples once, and LibreOffice when it is installed."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import LIBREOFFICE, find_tool
 
 from agreement_builder.cli import main
-
-REQUIRE = "AGREEMENT_REQUIRE_LIBREOFFICE"
-OFFICE_TOOLS = ("soffice", "pdftotext")
 
 Build = Callable[..., Path]
 
@@ -56,26 +52,8 @@ class OfficeTools:
     pdftotext: str
 
 
-def office_tools(environ: Mapping[str, str], which: Callable[[str], str | None] = shutil.which) -> OfficeTools:
-    """LibreOffice and pdftotext; skips the test when either is missing, or fails it when ``$REQUIRE`` is 1."""
-    found = {name: which(name) for name in OFFICE_TOOLS}
-    missing = [name for name, path in found.items() if path is None]
-    if missing:
-        reason = (f"{' and '.join(missing)} not installed, so the LibreOffice checks cannot run "
-                  "(Debian packages: libreoffice-writer-nogui, poppler-utils)")
-        if environ.get(REQUIRE) == "1":
-            pytest.fail(f"{reason}; {REQUIRE}=1 says they must run", pytrace=False)
-        pytest.skip(reason)
-    return OfficeTools(str(found["soffice"]), str(found["pdftotext"]))
-
-
 @pytest.fixture(scope="session")
 def office() -> OfficeTools:
-    """The office tools, or a skip (a failure under ``$AGREEMENT_REQUIRE_LIBREOFFICE=1``) when one is missing."""
-    return office_tools(os.environ)
-
-
-@pytest.fixture
-def find_office() -> Callable[..., OfficeTools]:
-    """The function behind ``office``, for testing the skip-or-fail decision itself."""
-    return office_tools
+    """LibreOffice and pdftotext; a skip when either is missing (a failure in CI: see tests/support.py)."""
+    found = find_tool(LIBREOFFICE)
+    return OfficeTools(found["soffice"], found["pdftotext"])

@@ -154,24 +154,6 @@ def _strings(data: Any) -> Iterator[str]:
         yield data
 
 
-# ---------------------------------------------------------------- the skip-or-fail decision
-
-
-def test_missing_office_tools_skip_these_checks_with_the_reason(find_office: Callable[..., Any]) -> None:
-    with pytest.raises(pytest.skip.Exception, match="soffice and pdftotext not installed"):
-        find_office({}, which=lambda name: None)
-
-
-def test_missing_office_tools_fail_when_libreoffice_is_required(find_office: Callable[..., Any]) -> None:
-    with pytest.raises(pytest.fail.Exception, match="pdftotext not installed.*AGREEMENT_REQUIRE_LIBREOFFICE=1"):
-        find_office({"AGREEMENT_REQUIRE_LIBREOFFICE": "1"}, which=lambda name: None if name == "pdftotext" else name)
-
-
-def test_installed_office_tools_are_used(find_office: Callable[..., Any]) -> None:
-    tools = find_office({"AGREEMENT_REQUIRE_LIBREOFFICE": "1"}, which=lambda name: f"/opt/bin/{name}")
-    assert (tools.soffice, tools.pdftotext) == ("/opt/bin/soffice", "/opt/bin/pdftotext")
-
-
 def test_expected_labels_restart_under_each_new_parent() -> None:
     def para(level: int, pattern: str, fmt: str = "decimal") -> Numbered:
         return Numbered("1", level, fmt, pattern, f"text {level}")

@@ -1,6 +1,6 @@
 """The bad-input corpus of `tests/cases/` built as PDF: every case ends as recorded, as in
-`test_robustness.py`. PDF needs LibreOffice, so these runs skip when it is missing, and fail then instead
-under AGREEMENT_REQUIRE_LIBREOFFICE=1, like the other LibreOffice checks (the `office` fixture decides)."""
+`test_robustness.py`. PDF needs LibreOffice, so these runs skip when it is missing, or fail then in CI, like the
+other LibreOffice checks (the `office` fixture decides; see tests/support.py)."""
 
 from __future__ import annotations
 

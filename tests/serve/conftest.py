@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from serving import AXE, CHROMIUM, CHROMIUM_ARGS, SAMPLES, Served, needs_external_tool
+from serving import AXE, CHROMIUM, CHROMIUM_ARGS, SAMPLES, Served
+from support import AXE_CORE, BROWSER, tool_missing
 
 
 @pytest.fixture
@@ -31,8 +32,8 @@ def serve(tmp_path: Path) -> Iterator[Callable[[str], Served]]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (`npx playwright install` cannot download a browser here)."""
-    needs_external_tool(Path(CHROMIUM).exists() or shutil.which("chromium") is not None,
-                        "Chromium is not installed, so the browser tests cannot run (Debian package: chromium)")
+    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+        tool_missing(BROWSER, "chromium is not installed")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -46,6 +47,6 @@ def browser() -> Iterator[object]:
 def axe_source() -> str:
     """The axe-core accessibility checker's script, from where .ci/run installed it."""
     path = os.environ.get(AXE, "")
-    needs_external_tool(bool(path) and Path(path).is_file(),
-                        f"axe-core is not installed (set {AXE} to the path of axe.min.js, as .ci/run does)")
+    if not (path and Path(path).is_file()):
+        tool_missing(AXE_CORE, f"${AXE} does not name axe.min.js")
     return Path(path).read_text(encoding="utf-8")
