@@ -3,8 +3,8 @@
 `check_docx(path)` returns one line per problem (an empty list means the file is sound); `docx_text(path)`
 gives the text a reader sees, for tests that compare it with the input.
 
-The schemas live outside the repository, in ``../shared/ooxml`` (or ``$AGREEMENT_OOXML_DIR``) and are used
-unmodified. Two things are supplied here instead of being fetched:
+The schemas are copies kept in ``tests/schemas/ooxml`` (see the README there), used unmodified. Two things are
+supplied here instead of being fetched:
 - ``xml.xsd`` is imported first by an in-memory wrapper schema, because ``wml.xsd`` imports the ``xml:``
   namespace without saying where its schema is;
 - the core-properties schema imports the Dublin Core schemas from the web. A checker must not depend on the
@@ -124,14 +124,13 @@ _STORY_TYPES = {
 _BLOCKS = {f"{{{W}}}p", f"{{{W}}}tbl", f"{{{W}}}sdt", f"{{{W}}}customXml"}
 
 
-def schema_dir() -> Path:
-    """The folder holding the ECMA-376 schemas: ``$AGREEMENT_OOXML_DIR``, else ``../shared/ooxml``."""
-    configured = os.environ.get("AGREEMENT_OOXML_DIR")
-    folder = Path(configured) if configured else Path(__file__).resolve().parents[2] / "shared" / "ooxml"
-    if not (folder / "transitional" / "wml.xsd").is_file():
-        raise FileNotFoundError(f"no ECMA-376 schemas in {folder} (expected transitional/wml.xsd there); "
-                                "set AGREEMENT_OOXML_DIR to the folder that holds them")
-    return folder
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas" / "ooxml"
+
+
+def compiled_schemas() -> None:
+    """Compile the schemas now (once per process): a test calls this before drawing examples, so that a missing
+    or broken schema file fails it at once rather than in every example Hypothesis tries."""
+    _compiled(SCHEMA_DIR)
 
 
 class _DublinCore(etree.Resolver):  # type: ignore[misc]
@@ -325,7 +324,7 @@ def _relationship_problems(package: _Package) -> Iterator[str]:
 
 
 def _schema_problems(package: _Package) -> Iterator[str]:
-    schema = _compiled(schema_dir())
+    schema = _compiled(SCHEMA_DIR)
     for name, tree in package.trees.items():
         content_type = package.type_of(name)
         namespace = etree.QName(tree.getroot()).namespace or ""

@@ -28,7 +28,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from ooxml import check_docx
+from ooxml import check_docx, compiled_schemas
 from robustness import lost_wording, wording
 from support import run_cli
 
@@ -204,9 +204,15 @@ def test_lint_finishes_with_findings_for_any_valid_agreement(data: dict[str, Any
 # ---------------------------------------------------------------- build
 
 
+@pytest.fixture(scope="module")
+def ooxml_schemas() -> None:
+    compiled_schemas()  # a schema that cannot be read fails here, once, not in each drawn example
+
+
 @SLOW_DATA
 @given(data=agreements, fmt=st.sampled_from(["yaml", "json"]))
-def test_build_writes_a_docx_word_opens_that_keeps_every_piece_of_wording(data: dict[str, Any], fmt: str):
+def test_build_writes_a_docx_word_opens_that_keeps_every_piece_of_wording(data: dict[str, Any], fmt: str,
+                                                                          ooxml_schemas: None):
     with tempfile.TemporaryDirectory() as folder:
         source = write(data, Path(folder), fmt)
         outputs = {}

@@ -13,7 +13,7 @@ from agreement_builder.findings import Finding, Result, Severity
 from agreement_builder.report import REPORTERS, GithubReporter, View, summary
 from agreement_builder.rules import RULES
 
-SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 
 
 def _result() -> Result:
