@@ -1,0 +1,845 @@
+"""Mutation testing: how many small deliberate bugs in the core does the test suite catch, module by module.
+
+    python bench/mutate.py [MODULE ...] [-j N] [--match TEXT] [--thorough] [--list] [--fail-under PCT]
+
+Each mutant is one small change to one module (see OPERATORS). A mutant is *killed* when a test fails with it in
+place, and *survives* when every test still passes: either a gap in the tests, or a change nobody could notice
+(an *equivalent* mutant, listed with its reason in bench/mutants-equivalent.yaml). The score of a module is
+killed / (mutants - equivalent).
+
+How it stays fast on two cores:
+1. The suite runs once under coverage with one context per test, giving the tests that execute each line
+   (cached in bench/out/mutate/ until a file under agreement_builder/, tests/, templates/, schemas/ or
+   samples/ changes).
+2. A second pytest session collects the suite once and then, for each mutant, forks: the child puts the mutant
+   in place and runs only the tests that execute the mutated line, fastest first, stopping at the first
+   failure, under a time limit (a mutant that runs past it, an endless loop say, counts as killed).
+   - A mutant inside a function swaps that function's code object, so every reference to the function (a
+     rule's `check`, a name imported elsewhere) runs the mutated code; `functools` caches are emptied first.
+   - A mutant in code that runs when the module is imported or the tests are collected (a module constant,
+     a rule's SEVERITY, a default argument) cannot be swapped in: the child forgets every module of the
+     repository, imports them again with the mutated source, and runs the tests that execute any line of the
+     module in a fresh pytest session.
+Tests that run the CLI in a child process (the robustness corpus) and work a cached fixture did in an earlier
+test are invisible to step 1; `--thorough` re-runs each survivor against every test that executes any line of
+its module, which catches most of the second kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import copy
+import hashlib
+import importlib.abc
+import importlib.util
+import json
+import os
+import select
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import CodeType, FunctionType, ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out" / "mutate"
+EQUIVALENT_FILE = ROOT / "bench" / "mutants-equivalent.yaml"
+DEFAULT_MODULES = ("agreement_builder/rules/*.py", "agreement_builder/rules/*/*.py", "agreement_builder/lint.py",
+                   "agreement_builder/files.py", "agreement_builder/build.py", "agreement_builder/source.py",
+                   "agreement_builder/schema.py")
+HASHED = ("agreement_builder", "tests", "templates", "schemas", "samples", "pyproject.toml")
+COLLECT = "<import or collection>"  # the coverage context of code run outside any test
+
+
+# ---------------------------------------------------------------- mutants
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One small change to one module, and where it is."""
+
+    module: str  # path from the repository root
+    function: str  # qualified name of the function it is in, or "<module>" / a class name
+    line: int
+    end_line: int
+    operator: str
+    before: str
+    after: str
+    key: str  # stable id: module, function and a hash of the statement and the change
+    node: int  # index of the changed node in ast.walk order (same source, same index)
+    swap: str | None  # "name:first line" of the top-level function whose code is swapped; None: re-import
+
+    @property
+    def where(self) -> str:
+        return f"{self.module}:{self.line} ({self.function})"
+
+    def describe(self) -> str:
+        return f"{self.where} [{self.operator}] {_short(self.before)} -> {_short(self.after)}"
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+_FLIP: dict[type[ast.cmpop], tuple[type[ast.cmpop], ...]] = {
+    ast.Eq: (ast.NotEq,), ast.NotEq: (ast.Eq,), ast.In: (ast.NotIn,), ast.NotIn: (ast.In,),
+    ast.Is: (ast.IsNot,), ast.IsNot: (ast.Is,),
+    ast.Lt: (ast.GtE, ast.LtE), ast.LtE: (ast.Gt, ast.Lt), ast.Gt: (ast.LtE, ast.GtE), ast.GtE: (ast.Lt, ast.Gt),
+}
+_ARITH: dict[type[ast.operator], type[ast.operator]] = {
+    ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Mult,
+}
+_BUILTIN_SWAPS = {"any": "all", "all": "any", "min": "max", "max": "min"}
+SEVERITIES = ("INFO", "WARNING", "ERROR")
+_DROPPED = (ast.Expr, ast.AugAssign, ast.Raise, ast.If, ast.For, ast.While, ast.Continue, ast.Break, ast.Assert,
+            ast.Delete, ast.With)
+
+
+def _variants(node: ast.AST, parent: ast.AST | None) -> Iterator[tuple[str, ast.AST]]:
+    """(operator, replacement) for each mutant of ``node``."""
+    if isinstance(node, ast.Compare):
+        for i, op in enumerate(node.ops):
+            for new in _FLIP.get(type(op), ()):
+                changed = copy.copy(node)
+                changed.ops = [*node.ops[:i], new(), *node.ops[i + 1:]]
+                yield "comparison", changed
+    elif isinstance(node, ast.BoolOp):
+        changed = copy.copy(node)
+        changed.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+        yield "and/or", changed
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        yield "drop not", node.operand
+    elif isinstance(node, ast.BinOp) and type(node.op) in _ARITH:
+        changed = copy.copy(node)
+        changed.op = _ARITH[type(node.op)]()
+        yield "arithmetic", changed
+    elif isinstance(node, ast.Constant):
+        yield from _constant_variants(node, parent)
+    elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "Severity"
+          and node.attr in SEVERITIES):
+        for other in SEVERITIES:
+            if other != node.attr:
+                yield "severity", ast.Attribute(value=ast.Name("Severity", ast.Load()), attr=other, ctx=ast.Load())
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _BUILTIN_SWAPS:
+        changed = copy.copy(node)
+        changed.func = ast.Name(_BUILTIN_SWAPS[node.func.id], ast.Load())
+        yield "builtin", changed
+    elif isinstance(node, ast.Return) and node.value is not None and not (
+            isinstance(node.value, ast.Constant) and node.value.value is None):
+        yield "return", ast.Return(value=ast.Constant(None))
+    elif isinstance(node, ast.Break):
+        yield "break/continue", ast.Continue()
+    elif isinstance(node, ast.Continue):
+        yield "break/continue", ast.Break()
+    if isinstance(node, _DROPPED):
+        yield "statement", ast.Pass()
+
+
+def _constant_variants(node: ast.Constant, parent: ast.AST | None) -> Iterator[tuple[str, ast.AST]]:
+    value = node.value
+    if isinstance(value, bool):
+        yield "constant", ast.Constant(not value)
+    elif isinstance(value, int):
+        yield "constant", ast.Constant(value + 1)
+    elif isinstance(value, str) and not isinstance(parent, ast.JoinedStr) and (
+            value == "" or (len(value) <= 40 and value.replace("_", "a").replace("-", "a").replace(".", "a")
+                            .isalnum())):
+        yield "constant", ast.Constant(value + "X" if value else "X")
+
+
+def _skipped(node: ast.AST) -> set[int]:
+    """ids of nodes no mutant touches: docstrings, annotations, decorators, TYPE_CHECKING blocks, __all__."""
+    skip: set[int] = set()
+
+    def all_of(n: ast.AST | None) -> None:
+        if n is not None:
+            skip.update(id(x) for x in ast.walk(n))
+
+    for n in ast.walk(node):
+        if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = n.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                    and isinstance(body[0].value.value, str):
+                all_of(body[0])
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            all_of(n.returns)
+            for arg in [*n.args.posonlyargs, *n.args.args, *n.args.kwonlyargs, n.args.vararg, n.args.kwarg]:
+                if arg is not None:
+                    all_of(arg.annotation)
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for decorator in n.decorator_list:
+                all_of(decorator)
+        if isinstance(n, ast.AnnAssign):
+            all_of(n.annotation)
+        if isinstance(n, ast.If) and "TYPE_CHECKING" in ast.unparse(n.test):
+            all_of(n)
+        if isinstance(n, (ast.Assign, ast.AnnAssign)) and "__all__" in ast.unparse(n):
+            all_of(n)
+        if isinstance(n, (ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal)):
+            all_of(n)
+    return skip
+
+
+@dataclass
+class _Place:
+    qualname: str
+    top: ast.FunctionDef | ast.AsyncFunctionDef | None  # the top-level function whose code a swap replaces
+    in_body: bool  # inside that function's body (not its defaults): runs when called, not when defined
+    statement: ast.stmt | None
+
+
+def _places(tree: ast.Module) -> dict[int, _Place]:
+    """Where each node is: its function, the top-level function holding it, its innermost statement."""
+    places: dict[int, _Place] = {}
+    functions = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+    def visit(node: ast.AST, qual: list[str], top: Any, in_body: bool, stmt: ast.stmt | None) -> None:
+        for name, value in ast.iter_fields(node):
+            for child in value if isinstance(value, list) else [value]:
+                if not isinstance(child, ast.AST):
+                    continue
+                # A function's body runs when it is called; its defaults and decorators when it is defined.
+                child_in_body = in_body or (top is node and name == "body")
+                child_stmt = child if isinstance(child, ast.stmt) else stmt
+                places[id(child)] = _Place(".".join(qual) or "<module>", top, child_in_body, child_stmt)
+                if isinstance(child, functions):
+                    visit(child, [*qual, child.name], child if top is None else top, child_in_body, child_stmt)
+                elif isinstance(child, ast.ClassDef):
+                    visit(child, [*qual, child.name], top, child_in_body, child_stmt)
+                else:
+                    visit(child, qual, top, child_in_body, child_stmt)
+
+    visit(tree, [], None, False, None)
+    return places
+
+
+def _header(node: ast.AST) -> str:
+    """A statement as text without the statements it holds, so edits inside a block leave its key alone."""
+    if isinstance(node, ast.stmt):
+        shallow = copy.copy(node)
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            if hasattr(shallow, name):
+                setattr(shallow, name, [])
+        try:
+            return ast.unparse(shallow)
+        except Exception:  # an emptied statement some Python version cannot print
+            return type(node).__name__
+    return ast.unparse(node)
+
+
+def mutants_of(module: str) -> list[Mutant]:
+    """Every mutant of ``module`` (a path from the repository root), in source order."""
+    tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
+    skip, places = _skipped(tree), _places(tree)
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    found: list[Mutant] = []
+    seen: dict[str, int] = defaultdict(int)
+    for index, node in enumerate(ast.walk(tree)):
+        if id(node) in skip or id(node) not in places:
+            continue
+        place = places[id(node)]
+        for operator, replacement in _variants(node, parents.get(id(node))):
+            before, after = ast.unparse(node), ast.unparse(replacement)
+            statement = _header(place.statement) if place.statement is not None else ""
+            digest = hashlib.sha256(f"{statement}\0{_header(node)}\0{after}".encode()).hexdigest()[:10]
+            key = f"{module}::{place.qualname}::{digest}"
+            seen[key] += 1
+            if seen[key] > 1:
+                key += f"#{seen[key]}"
+            swap = f"{place.top.name}:{_first_line(place.top)}" if place.top is not None and place.in_body else None
+            found.append(Mutant(module, place.qualname, node.lineno, getattr(node, "end_lineno", None) or node.lineno,
+                                operator, before, after, key, index, swap))
+    return sorted(found, key=lambda m: (m.line, m.node, m.after))
+
+
+def _first_line(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """The line a function's code object starts on: its first decorator's, else its `def`'s."""
+    return min([function.lineno, *(d.lineno for d in function.decorator_list)])
+
+
+def mutated_source(mutant: Mutant) -> ast.Module:
+    """The module's syntax tree with ``mutant`` applied."""
+    tree = ast.parse((ROOT / mutant.module).read_text(encoding="utf-8"))
+    nodes = list(ast.walk(tree))
+    target = nodes[mutant.node]
+    parents = {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}
+    replacement = next(r for op, r in _variants(target, parents.get(id(target)))
+                       if op == mutant.operator and ast.unparse(r) == mutant.after)
+    parent = parents[id(target)]
+    ast.copy_location(replacement, target)
+    for name, value in ast.iter_fields(parent):
+        if value is target:
+            setattr(parent, name, replacement)
+        elif isinstance(value, list) and any(v is target for v in value):
+            value[[i for i, v in enumerate(value) if v is target][0]] = replacement
+    return ast.fix_missing_locations(tree)
+
+
+# ---------------------------------------------------------------- which tests run each line
+
+
+@dataclass
+class LineMap:
+    """Per module: line -> the tests that execute it; per test: its duration and whether it passed."""
+
+    lines: dict[str, dict[int, list[str]]]
+    durations: dict[str, float]
+    failed: list[str] = field(default_factory=list)
+
+    def tests_for(self, module: str, first: int, last: int) -> set[str]:
+        by_line = self.lines.get(module, {})
+        return {t for line in range(first, last + 1) for t in by_line.get(line, ())}
+
+    def tests_of_module(self, module: str) -> set[str]:
+        return {t for tests in self.lines.get(module, {}).values() for t in tests} - {COLLECT}
+
+
+def _digest(pytest_args: Sequence[str]) -> str:
+    h = hashlib.sha256(f"{sys.version}\0{list(pytest_args)}".encode())
+    for top in HASHED:
+        path = ROOT / top
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()
+                                                     and "__pycache__" not in p.parts)
+        for p in files:
+            h.update(str(p.relative_to(ROOT)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def line_map(pytest_args: Sequence[str], fresh: bool) -> LineMap:
+    """The line map, from the cache when nothing it depends on has changed, else by running the suite once."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    cached = OUT / f"map-{_digest(pytest_args)}.json"
+    if cached.is_file() and not fresh:
+        print(f"line map: {cached.relative_to(ROOT)} (cached)", file=sys.stderr)
+    else:
+        for old in OUT.glob("map-*.json"):
+            old.unlink()
+        print("line map: running the suite once under coverage ...", file=sys.stderr)
+        started = time.monotonic()
+        command = [sys.executable, str(Path(__file__).resolve()), "--make-map", str(cached), "--tests",
+                   *pytest_args]
+        code = os.spawnv(os.P_WAIT, sys.executable, command)
+        if code != 0 or not cached.is_file():
+            sys.exit(f"line map: the suite run under coverage failed (exit {code})")
+        print(f"line map: {time.monotonic() - started:.0f} s", file=sys.stderr)
+    data = json.loads(cached.read_text())
+    lines = {m: {int(k): v for k, v in by_line.items()} for m, by_line in data["lines"].items()}
+    return LineMap(lines, data["durations"], data["failed"])
+
+
+def make_map(target: Path, pytest_args: Sequence[str]) -> int:
+    """Run the suite under coverage, one context per test, and write the line map of every module of the
+    package to ``target`` (so that any choice of modules can use it)."""
+    import coverage
+
+    modules = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "agreement_builder").rglob("*.py"))
+    files = [str(ROOT / m) for m in modules]
+    cov = coverage.Coverage(data_file=None, include=files, config_file=False)
+    plugin = _MapPlugin(cov)
+    cov.start()
+    cov.switch_context(COLLECT)
+    try:
+        code = pytest.main([*pytest_args, "-q", "-p", "no:cacheprovider", "-p", "no:randomly"], plugins=[plugin])
+    finally:
+        cov.stop()
+    data = cov.get_data()
+    lines: dict[str, dict[int, list[str]]] = {}
+    for module, path in zip(modules, files, strict=True):
+        by_line = data.contexts_by_lineno(path)
+        lines[module] = {line: sorted(c for c in contexts if c) for line, contexts in by_line.items()}
+    target.write_text(json.dumps({"lines": lines, "durations": plugin.durations, "failed": sorted(plugin.failed)}))
+    return 0 if code in (0, 1) else int(code)
+
+
+class _MapPlugin:
+    def __init__(self, cov: Any) -> None:
+        self.cov = cov
+        self.durations: dict[str, float] = defaultdict(float)
+        self.failed: set[str] = set()
+
+    def pytest_configure(self, config: Any) -> None:
+        _quiet_hypothesis()
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: Any, nextitem: Any) -> Generator[None, object, object]:
+        _clear_caches()  # so that work a cache would keep is seen in every test that needs it
+        self.cov.switch_context(item.nodeid)
+        try:
+            return (yield)
+        finally:
+            self.cov.switch_context(COLLECT)
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        self.durations[report.nodeid] += report.duration
+        if report.failed:
+            self.failed.add(report.nodeid)
+
+
+def _quiet_hypothesis() -> None:
+    """The same examples every run (so a mutant is judged the same way twice), and no example database."""
+    try:
+        from hypothesis import settings
+    except ImportError:
+        return
+    settings.register_profile("mutate", parent=settings.default, derandomize=True, database=None)
+    settings.load_profile("mutate")
+
+
+def _clear_caches() -> None:
+    for name, module in list(sys.modules.items()):
+        if name.startswith("agreement_builder") and module is not None:
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
+# ---------------------------------------------------------------- running mutants
+
+
+@dataclass
+class Outcome:
+    mutant: Mutant
+    status: str  # killed | timeout | survived | untested | error
+    tests: int  # how many tests were selected
+    seconds: float
+    by: str = ""  # the test that killed it, or what went wrong
+
+
+class _MutantLoader(importlib.abc.Loader):
+    def __init__(self, code: CodeType) -> None:
+        self.code = code
+
+    def create_module(self, spec: Any) -> None:
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        exec(self.code, module.__dict__)
+
+
+class _MutantFinder(importlib.abc.MetaPathFinder):
+    """Serves the mutated source for one module; every other import goes on as usual."""
+
+    def __init__(self, name: str, path: Path, code: CodeType) -> None:
+        self.name, self.path, self.code = name, path, code
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname != self.name:
+            return None
+        is_package = self.path.name == "__init__.py"
+        return importlib.util.spec_from_file_location(
+            fullname, self.path, loader=_MutantLoader(self.code),
+            submodule_search_locations=[str(self.path.parent)] if is_package else None)
+
+
+def _module_name(module: str) -> str:
+    parts = list(Path(module).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _swap(mutant: Mutant, code: CodeType) -> bool:
+    """Put the mutated code of the mutant's top-level function in place; False when the function is not found."""
+    assert mutant.swap is not None
+    name, first = mutant.swap.rsplit(":", 1)
+    new = _code_named(code, name, int(first))
+    module = sys.modules.get(_module_name(mutant.module))
+    if new is None or module is None:
+        return False
+    path = str(ROOT / mutant.module)
+    for function in _functions(module):
+        old = function.__code__
+        if old.co_name == name and old.co_firstlineno == int(first) and old.co_filename == path:
+            if len(old.co_freevars) != len(new.co_freevars):
+                return False
+            function.__code__ = new
+            _clear_caches()
+            return True
+    return False
+
+
+def _code_named(code: CodeType, name: str, first: int) -> CodeType | None:
+    """The code object of function ``name`` starting at line ``first``, at any depth (methods are in a class's)."""
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            if const.co_name == name and const.co_firstlineno == first:
+                return const
+            found = _code_named(const, name, first)
+            if found is not None:
+                return found
+    return None
+
+
+def _functions(module: ModuleType) -> Iterator[FunctionType]:
+    """Every function the module defines, in classes too, unwrapped from staticmethod, property and caches."""
+    seen: set[int] = set()
+
+    def unwrap(value: Any, depth: int = 0) -> Iterator[FunctionType]:
+        if id(value) in seen or depth > 5:
+            return
+        seen.add(id(value))
+        if isinstance(value, FunctionType):
+            yield value
+        if isinstance(value, (staticmethod, classmethod)):
+            yield from unwrap(value.__func__, depth + 1)
+        elif isinstance(value, property):
+            for part in (value.fget, value.fset, value.fdel):
+                yield from unwrap(part, depth + 1)
+        elif isinstance(value, type) and getattr(value, "__module__", None) == module.__name__:
+            for member in vars(value).values():
+                yield from unwrap(member, depth + 1)
+        wrapped = getattr(value, "__wrapped__", None)
+        if wrapped is not None:
+            yield from unwrap(wrapped, depth + 1)
+
+    for value in list(vars(module).values()):
+        yield from unwrap(value)
+
+
+class _Loop:
+    """A pytest plugin: after collection, run the mutants instead of the tests, each in a forked child."""
+
+    def __init__(self, mutants: list[Mutant], lines: LineMap, jobs: int, factor: float, thorough: bool,
+                 verbose: bool, pytest_args: Sequence[str]) -> None:
+        self.mutants, self.lines, self.jobs, self.factor = mutants, lines, jobs, factor
+        self.thorough, self.verbose, self.pytest_args = thorough, verbose, pytest_args
+        self.outcomes: list[Outcome] = []
+        self.items: dict[str, Any] = {}
+
+    def pytest_configure(self, config: Any) -> None:
+        _quiet_hypothesis()
+
+    def pytest_runtestloop(self, session: Any) -> bool:
+        self.items = {item.nodeid: item for item in session.items}
+        self.config = session.config
+        jobs = [(m, self._selection(m, wide=False)) for m in self.mutants]
+        self.outcomes = self._run_all(jobs)
+        if self.thorough:
+            again = [(o.mutant, self._selection(o.mutant, wide=True)) for o in self.outcomes
+                     if o.status == "survived"]
+            for outcome in self._run_all(again):
+                self.outcomes = [outcome if o.mutant == outcome.mutant else o for o in self.outcomes]
+        return True
+
+    def _selection(self, mutant: Mutant, wide: bool) -> list[str]:
+        lines = self.lines
+        covering = lines.tests_for(mutant.module, mutant.line, mutant.end_line)
+        if wide or mutant.swap is None or COLLECT in covering:
+            covering |= lines.tests_of_module(mutant.module)
+        covering -= {COLLECT, *lines.failed}
+        return sorted((t for t in covering if t in self.items), key=lambda t: (lines.durations.get(t, 0.0), t))
+
+    def _run_all(self, jobs: list[tuple[Mutant, list[str]]]) -> list[Outcome]:
+        results: dict[Mutant, Outcome] = {}
+        pending = list(jobs)
+        running: dict[int, tuple[Mutant, list[str], float, float, int, Path]] = {}
+        total, done = len(jobs), 0
+        while pending or running:
+            while pending and len(running) < self.jobs:
+                mutant, tests = pending.pop(0)
+                if not tests:
+                    results[mutant] = Outcome(mutant, "untested", 0, 0.0, "no test executes this line")
+                    done += 1
+                    continue
+                limit = 10.0 + self.factor * sum(self.lines.durations.get(t, 0.0) for t in tests)
+                if mutant.swap is None:
+                    limit += 15.0  # a fresh import and collection
+                pid, reader, temp = self._start(mutant, tests)
+                running[pid] = (mutant, tests, time.monotonic(), limit, reader, temp)
+            finished = self._reap(running)
+            for outcome in finished:
+                results[outcome.mutant] = outcome
+                done += 1
+                if self.verbose or outcome.status == "survived":
+                    print(f"[{done}/{total}] {outcome.status:8} {outcome.mutant.describe()}"
+                          + (f"  ({outcome.tests} tests)" if outcome.status == "survived" else ""),
+                          file=sys.stderr, flush=True)
+            if not finished:
+                time.sleep(0.02)
+        return [results[m] for m, _ in jobs]
+
+    def _start(self, mutant: Mutant, tests: list[str]) -> tuple[int, int, Path]:
+        temp = Path(tempfile.mkdtemp(prefix="mutant-"))
+        reader, writer = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(reader)
+            os.setpgid(0, 0)
+            status, by = "error", "the child stopped before reporting"
+            try:
+                _detach(temp)
+                status, by = self._child(mutant, tests)
+            except BaseException as e:  # noqa: BLE001 - anything at all is reported, never raised
+                status, by = "error", f"{type(e).__name__}: {e}"
+            finally:
+                os.write(writer, json.dumps([status, by[:500]]).encode())
+                os._exit(0)
+        os.close(writer)
+        return pid, reader, temp
+
+    def _child(self, mutant: Mutant, tests: list[str]) -> tuple[str, str]:
+        code = compile(mutated_source(mutant), str(ROOT / mutant.module), "exec")
+        if mutant.swap is not None and _swap(mutant, code):
+            return _run_items([self.items[t] for t in tests])
+        return _run_fresh(mutant, code, tests, self.pytest_args)
+
+    def _reap(self, running: dict[int, tuple[Mutant, list[str], float, float, int, Path]]) -> list[Outcome]:
+        finished = []
+        now = time.monotonic()
+        for pid, (mutant, tests, started, limit, reader, temp) in list(running.items()):
+            ended, _ = os.waitpid(pid, os.WNOHANG)
+            if ended == 0 and now - started <= limit:
+                continue
+            if ended == 0:
+                _kill_group(pid)
+                os.waitpid(pid, 0)
+                outcome = Outcome(mutant, "timeout", len(tests), now - started, f"ran past {limit:.0f} s")
+            else:
+                report = _read_all(reader)
+                status, by = json.loads(report) if report else ("error", "the child died without a word")
+                outcome = Outcome(mutant, status, len(tests), now - started, by)
+                _kill_group(pid)  # anything it left running
+            os.close(reader)
+            shutil.rmtree(temp, ignore_errors=True)
+            del running[pid]
+            finished.append(outcome)
+        return finished
+
+
+def _detach(temp: Path) -> None:
+    """In the child: output to nowhere, temporary files under ``temp``."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.environ["TMPDIR"] = os.environ["PYTEST_DEBUG_TEMPROOT"] = str(temp)
+    tempfile.tempdir = str(temp)
+
+
+def _run_items(items: list[Any]) -> tuple[str, str]:
+    from _pytest.runner import runtestprotocol
+
+    config = items[0].config
+    factory = getattr(config, "_tmp_path_factory", None)
+    if factory is not None:
+        factory._basetemp = None  # under this child's TMPDIR, not the parent's
+    for i, item in enumerate(items):
+        reports = runtestprotocol(item, log=False, nextitem=items[i + 1] if i + 1 < len(items) else None)
+        if any(r.failed for r in reports):
+            return "killed", item.nodeid
+    return "survived", ""
+
+
+def _run_fresh(mutant: Mutant, code: CodeType, tests: list[str], pytest_args: Sequence[str]) -> tuple[str, str]:
+    """Import the repository's modules again, the mutated one from ``code``, and run ``tests`` in a new session."""
+    root = str(ROOT)
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None) or ""
+        if name != "__main__" and path.startswith(root) and "/.venv/" not in path:
+            del sys.modules[name]
+    sys.meta_path.insert(0, _MutantFinder(_module_name(mutant.module), ROOT / mutant.module, code))
+    files = sorted({t.split("::")[0] for t in tests})
+    selector = _Select(tests)
+    exit_code = pytest.main([*files, "-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly"], plugins=[selector])
+    if exit_code == 0 and selector.ran:
+        return "survived", ""
+    if exit_code == pytest.ExitCode.NO_TESTS_COLLECTED or (exit_code == 0 and not selector.ran):
+        return "survived", "the selected tests were no longer collected"
+    return "killed", selector.failed or f"pytest exit {int(exit_code)}"
+
+
+class _Select:
+    """Keeps the selected tests (fastest first, as chosen) and notes the first that fails."""
+
+    def __init__(self, tests: list[str]) -> None:
+        self.order = {t: i for i, t in enumerate(tests)}
+        self.ran = 0
+        self.failed = ""
+
+    def pytest_configure(self, config: Any) -> None:
+        _quiet_hypothesis()
+
+    def pytest_collection_modifyitems(self, items: list[Any]) -> None:
+        items[:] = sorted((i for i in items if i.nodeid in self.order), key=lambda i: self.order[i.nodeid])
+        self.ran = len(items)
+
+    def pytest_runtest_logreport(self, report: Any) -> None:
+        if report.failed and not self.failed:
+            self.failed = report.nodeid
+
+
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+
+
+def _read_all(fd: int) -> str:
+    chunks = []
+    while select.select([fd], [], [], 0)[0]:
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks).decode()
+
+
+# ---------------------------------------------------------------- the report
+
+
+def load_equivalent() -> dict[str, dict[str, str]]:
+    import yaml
+
+    if not EQUIVALENT_FILE.is_file():
+        return {}
+    data = yaml.safe_load(EQUIVALENT_FILE.read_text(encoding="utf-8")) or {}
+    missing = [key for key, entry in data.items() if not (entry or {}).get("reason")]
+    if missing:
+        sys.exit(f"{EQUIVALENT_FILE.relative_to(ROOT)}: no reason given for {', '.join(missing)}")
+    return data
+
+
+def report(outcomes: list[Outcome], equivalent: dict[str, dict[str, str]], all_keys: set[str],
+           matched_everything: bool) -> tuple[str, dict[str, float]]:
+    """The table per module and the list of survivors, as Markdown; and each module's score."""
+    rows: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    survivors, wrongly_listed = [], []
+    for o in outcomes:
+        row = rows[o.mutant.module]
+        row["mutants"] += 1
+        if o.status in ("killed", "timeout"):
+            row["killed"] += 1
+            row["timeout"] += o.status == "timeout"
+            if o.mutant.key in equivalent:
+                wrongly_listed.append(o)
+        elif o.mutant.key in equivalent:
+            row["equivalent"] += 1
+        else:
+            row["survived"] += 1
+            survivors.append(o)
+            row["errors"] += o.status == "error"
+    lines = ["| module | mutants | killed | survived | equivalent | score |", "|---|---:|---:|---:|---:|---:|"]
+    scores: dict[str, float] = {}
+    totals: dict[str, int] = defaultdict(int)
+    for module in sorted(rows):
+        row = rows[module]
+        for k, v in row.items():
+            totals[k] += v
+        scores[module] = _score(row)
+        lines.append(_row(module.removeprefix("agreement_builder/"), row))
+    if len(rows) > 1:
+        lines.append(_row("**all**", totals))
+    out = ["\n".join(lines), ""]
+    if survivors:
+        out.append(f"Survivors ({len(survivors)}); key for {EQUIVALENT_FILE.name} in brackets:")
+        for o in sorted(survivors, key=lambda o: (o.mutant.module, o.mutant.line)):
+            note = f" ({o.by})" if o.by else f" ({o.tests} tests ran)"
+            out.append(f"- {o.mutant.describe()}{note} [{o.mutant.key}]")
+        out.append("")
+    if wrongly_listed:
+        out.append("Listed as equivalent but killed (remove them from the list):")
+        out += [f"- {o.mutant.describe()} by {o.by} [{o.mutant.key}]" for o in wrongly_listed]
+        out.append("")
+    stale = sorted(set(equivalent) - all_keys) if matched_everything else []
+    if stale:
+        out.append("Listed as equivalent but no longer generated (the code changed; remove or re-key them):")
+        out += [f"- {key}: {equivalent[key].get('mutant', '')}" for key in stale]
+        out.append("")
+    return "\n".join(out), scores
+
+
+def _score(row: dict[str, int]) -> float:
+    judged = row["mutants"] - row["equivalent"]
+    return 100.0 * row["killed"] / judged if judged else 100.0
+
+
+def _row(name: str, row: dict[str, int]) -> str:
+    killed = f"{row['killed']}" + (f" ({row['timeout']} by time)" if row["timeout"] else "")
+    return (f"| {name} | {row['mutants']} | {killed} | {row['survived']} | {row['equivalent']} | "
+            f"{_score(row):.0f} % |")
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _modules(patterns: Sequence[str]) -> list[str]:
+    found: list[str] = []
+    for pattern in patterns:
+        matches = sorted(str(p.relative_to(ROOT)) for p in ROOT.glob(pattern) if p.suffix == ".py")
+        if not matches:
+            sys.exit(f"no module matches {pattern}")
+        found += [m for m in matches if m not in found]
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("modules", nargs="*", default=list(DEFAULT_MODULES),
+                        help="modules to mutate, as paths or globs from the repository root (default: the core)")
+    parser.add_argument("-j", "--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
+                        help="mutants run at once (default: half the cores)")
+    parser.add_argument("--match", action="append", default=[],
+                        help="only mutants whose key or location contains TEXT (repeatable), e.g. lint.py::apply")
+    parser.add_argument("--tests", nargs="+", default=["tests"], help="what pytest runs (default: tests)")
+    parser.add_argument("--factor", type=float, default=3.0,
+                        help="time limit per mutant: 10 s + FACTOR x the selected tests' normal time (default 3)")
+    parser.add_argument("--thorough", action="store_true",
+                        help="re-run each survivor against every test that executes any line of its module")
+    parser.add_argument("--fresh-map", action="store_true", help="run the suite under coverage even if cached")
+    parser.add_argument("--list", action="store_true", help="print the mutants and stop")
+    parser.add_argument("--fail-under", type=float, metavar="PCT",
+                        help="exit 1 when a module scores under PCT percent")
+    parser.add_argument("-v", "--verbose", action="store_true", help="a line for every mutant, not only survivors")
+    parser.add_argument("--make-map", type=Path, help=argparse.SUPPRESS)  # the child run behind line_map
+    args = parser.parse_args(argv)
+    os.chdir(ROOT)
+    if args.make_map:
+        return make_map(args.make_map, args.tests)
+    modules = _modules(args.modules)
+    mutants = [m for module in modules for m in mutants_of(module)]
+    if args.match:
+        mutants = [m for m in mutants if any(t in m.key or t in m.where for t in args.match)]
+    if args.list:
+        for m in mutants:
+            print(f"{m.describe()}  [{m.key}]{'' if m.swap else '  (re-import)'}")
+        print(f"{len(mutants)} mutants in {len(modules)} modules")
+        return 0
+    equivalent = load_equivalent()
+    started = time.monotonic()
+    lines = line_map(args.tests, args.fresh_map)
+    if lines.failed:
+        print(f"{len(lines.failed)} tests fail on the unmutated code and are left out: {lines.failed[:5]}",
+              file=sys.stderr)
+    loop = _Loop(mutants, lines, args.jobs, args.factor, args.thorough, args.verbose, args.tests)
+    print(f"{len(mutants)} mutants in {len(modules)} modules, {args.jobs} at a time", file=sys.stderr)
+    code = pytest.main([*args.tests, "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "--no-header"],
+                       plugins=[loop])
+    if code not in (0, 5) and not loop.outcomes:
+        return int(code)
+    text, scores = report(loop.outcomes, equivalent, {m.key for m in mutants}, not args.match
+                          and list(args.modules) == list(DEFAULT_MODULES))
+    elapsed = time.monotonic() - started
+    print(text)
+    print(f"{len(mutants)} mutants in {elapsed / 60:.1f} min ({args.jobs} at a time)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps([{**asdict(o.mutant), "status": o.status, "tests": o.tests,
+                                                   "seconds": round(o.seconds, 2), "by": o.by}
+                                                  for o in loop.outcomes], indent=1))
+    if args.fail_under is not None and any(s < args.fail_under for s in scores.values()):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
