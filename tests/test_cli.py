@@ -61,10 +61,10 @@ def test_validate_reports_a_typo_in_a_key_with_line_column_and_path(cli, write):
 
 
 def test_validate_reports_a_parse_error_with_its_position(cli, write):
-    path = write("a.yaml", "agreement:\n  title: [unclosed\n")
+    path = write("a.json", '{"agreement": {"title": "x",}}')  # the stray comma's closing brace: column 29
     run = cli("validate", path)
     assert run.exit_code == 1
-    assert run.stdout.startswith(f"{path}:")
+    assert run.stdout.startswith(f"{path}:1:29: ") and "trailing comma" in run.stdout, run
     assert "Traceback" not in run.stdout + run.stderr
 
 
@@ -160,9 +160,13 @@ def test_settings_are_found_in_pyproject(cli, tmp_path: Path):
 
 
 def test_pyproject_without_our_table_is_passed_over(cli, tmp_path: Path):
-    (tmp_path / "pyproject.toml").write_text('[tool.other]\nx = 1\n')
-    (tmp_path / "a.yaml").write_text(MINIMAL)
-    assert cli("lint", str(tmp_path / "a.yaml")).exit_code == 1
+    # The settings one folder up say never fail; a pyproject.toml between them and the file must not hide them.
+    (tmp_path / ".agreement.toml").write_text('[lint]\nfail-on = "never"\n')
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "pyproject.toml").write_text('[tool.other]\nx = 1\n')
+    (tmp_path / "project" / "a.yaml").write_text(MINIMAL)
+    run = cli("lint", str(tmp_path / "project" / "a.yaml"))
+    assert run.exit_code == 0 and " error" in run.stdout, run  # errors found, and the run still passes
 
 
 @pytest.mark.parametrize("text", ['[lint\n', '[lint]\nfail-on = "sometimes"\n', '[lint]\nselect = "AB1"\n',

@@ -8,12 +8,20 @@ The cases, their generators and the runner are in `robustness.py`; PDF builds ar
 
 from __future__ import annotations
 
+import json
+import stat
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import robustness
 import yaml
 from robustness import CASES, COMMANDS, GENERATORS, Case, Results, cases, outcome_of, params, run_selected
+
+from agreement_builder.source import MAX_BYTES
 
 COMMANDS_HERE = ("validate", "lint", "build-docx", "build-md", "build-html")
 TEST = "test_each_bad_input_ends_as_recorded"
@@ -77,21 +85,82 @@ def test_every_outcome_names_a_known_command_and_an_exit_code_the_tool_uses():
         assert all(o.exit != 1 or o.words for o in case.outcomes.values()), f"{case.name}: a failure with no words"
 
 
+def _zip_names(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        return archive.namelist()
+
+
+def _zip_part(path: Path, name: str) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name)
+
+
+def _unpacked_size(path: Path) -> int:
+    with zipfile.ZipFile(path) as archive:
+        return sum(info.file_size for info in archive.infolist())
+
+
+def _yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _not_xml(data: bytes) -> bool:
+    try:
+        ET.fromstring(data)
+    except ET.ParseError:
+        return True
+    return False
+
+
+# What each generator's name promises, checked on what it wrote.
+PROMISES: dict[str, Callable[[Path], bool]] = {
+    "nesting_10000_levels_json": lambda p: p.read_text().count("[") == 10_000 and p.read_text().endswith("]}"),
+    "nesting_10000_levels_yaml": lambda p: p.read_text().count("{a: ") == 10_000,
+    "list_10000_items_yaml": lambda p: len(set(_yaml(p)["behaviours"])) == 10_000,
+    "list_10000_wrong_items_yaml": lambda p: _yaml(p)["behaviours"] == [1] * 10_000,
+    "file_50_megabytes_yaml": lambda p: p.stat().st_size > 50 * 1024**2,
+    "billion_laughs_yaml": lambda p: p.read_text().count("&") == 11 and p.read_text().count("*") == 90,
+    "text_repeated_through_aliases_yaml": lambda p: (p.read_text().count("*long") == 1_000
+                                                     and "Northvale" * 100_000 in p.read_text()),
+    "json_with_a_million_values": lambda p: (len(json.loads(p.read_text())["behaviours"]) == 1_000_000
+                                             and p.stat().st_size < MAX_BYTES),
+    "word_of_100000_characters_yaml": lambda p: max(map(len, p.read_text().split())) == 100_000,
+    "binary_file": lambda p: b"\x00" in p.read_bytes() and _undecodable(p.read_bytes()),
+    "folder_where_a_file_is_expected": lambda p: p.is_dir(),
+    "unreadable_file": lambda p: p.is_file() and stat.S_IMODE(p.stat().st_mode) == 0,
+    "path_whose_parent_is_a_file": lambda p: p.parent.is_file(),
+    "proc_self_mem": lambda p: p == Path("/proc/self/mem"),
+    "reference_zip_bomb": lambda p: p.stat().st_size < 2 * 1024**2 and _unpacked_size(p) > 200 * 1024**2,
+    "reference_with_macros": lambda p: "word/vbaProject.bin" in _zip_names(p),
+    "reference_linking_to_an_outside_template": lambda p: b'TargetMode="External"' in _zip_part(
+        p, "word/_rels/settings.xml.rels"),
+    "reference_plain_zip": lambda p: _zip_names(p) == ["readme.txt"],
+    "reference_spreadsheet": lambda p: "xl/workbook.xml" in _zip_names(p) and "word/document.xml" not in
+    _zip_names(p),
+    "reference_with_damaged_styles": lambda p: _not_xml(_zip_part(p, "word/styles.xml")),
+    "reference_with_an_external_entity": lambda p: b'<!ENTITY secret SYSTEM "file:///etc/passwd">' in _zip_part(
+        p, "word/footer1.xml"),
+    "reference_without_the_agreement_styles": lambda p: ("word/document.xml" in _zip_names(p) and
+                                                         b'w:styleId="Clause2"' not in _zip_part(p, "word/styles.xml")),
+}
+
+
+def _undecodable(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def test_every_generator_has_its_promise_checked():
+    assert sorted(PROMISES) == sorted(GENERATORS)
+
+
 @pytest.mark.parametrize("name", sorted(GENERATORS))
 def test_each_generator_writes_what_its_name_promises(name: str, tmp_path: Path):
     path = GENERATORS[name](tmp_path / "case.yaml")
-    if name == "file_50_megabytes_yaml":
-        assert path.stat().st_size > 50 * 1024**2
-    elif name == "binary_file":
-        assert b"\x00" in path.read_bytes()
-    elif name == "folder_where_a_file_is_expected":
-        assert path.is_dir()
-    elif name == "path_whose_parent_is_a_file":
-        assert path.parent.is_file()
-    elif name.startswith("reference_"):
-        assert path.stat().st_size > 100
-    else:
-        assert path.stat().st_size > 0 or path == Path("/proc/self/mem")
+    assert PROMISES[name](path), f"{name} wrote {path}, which does not hold what its name says"
 
 
 # ---------------------------------------------------------------- the checks can fail

@@ -121,7 +121,7 @@ def test_roles_that_list_nobody_are_a_warning(tmp_path: Path):
         roles:
           performance_feedback: Yearly review.
         """, "AB104")
-    assert [(f.line, f.path) for f in found] == [(2, "/roles/individuals")]
+    assert [(f.line, f.path, f.severity) for f in found] == [(2, "/roles/individuals", Severity.WARNING)]
 
 
 def test_finance_without_audit_or_reporting_is_a_warning(tmp_path: Path):
