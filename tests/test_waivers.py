@@ -106,6 +106,19 @@ def test_a_waiver_naming_a_rule_that_does_not_exist_is_a_warning_at_its_rule(tmp
     assert {f.rule for f in found if f.waived is not None} == {"AB108"}
 
 
+@pytest.mark.parametrize("ran", [None, {"AB108"}])
+def test_an_unknown_rules_waiver_is_reported_once_whether_or_not_the_rules_run_are_known(ran, tmp_path: Path):
+    data = Agreement.from_document(validate(str(_waivers_only(tmp_path, "AB999", "/x"))).document)
+    assert [(f.rule, f.path) for f in apply_waivers(data, [], ran)] == [("AB004", "/waivers/0/rule")]
+
+
+def test_a_waiver_that_matches_nothing_is_reported_unless_its_rule_did_not_run(tmp_path: Path):
+    data = Agreement.from_document(validate(str(_waivers_only(tmp_path, "AB108", "/x"))).document)
+    assert [(f.rule, f.path) for f in apply_waivers(data, [], None)] == [("AB004", "/waivers/0")]
+    assert [(f.rule, f.path) for f in apply_waivers(data, [], {"AB108"})] == [("AB004", "/waivers/0")]
+    assert apply_waivers(data, [], {"AB105"}) == []
+
+
 def test_waived_findings_do_not_fail_the_run_and_are_counted(cli, tmp_path: Path):
     path, _ = agreement_with_gaps(tmp_path, "  - rule: AB111\n    reason: The partners will end it by agreement.\n")
     run = cli("lint", str(path))

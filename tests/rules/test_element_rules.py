@@ -12,7 +12,7 @@ from harness import check, lint_snippet, spots
 
 from agreement_builder.findings import Severity
 from agreement_builder.model import ELEMENTS
-from agreement_builder.rules import RULES
+from agreement_builder.rules import RULES, disputes
 
 ELEMENT_RULES = {rule.element: rule.id for rule in RULES.values() if rule.element}
 
@@ -305,6 +305,54 @@ def test_a_protocol_that_rules_out_the_courts_is_not_mistaken_for_litigation(tmp
     assert found == []
 
 
+@pytest.mark.parametrize("key", ["name", "description", "escalation_to"])
+def test_a_first_stage_that_goes_to_law_is_found_in_any_of_its_words(key: str, tmp_path: Path):
+    stage = {"name": "First stage", "description": "The officers meet.", "escalation_to": "The chief officers"}
+    stage[key] = "Either partner may sue the other"
+    found = check(tmp_path, f"""
+        disputes:
+          stages:
+            - name: {stage['name']}
+              description: {stage['description']}
+              escalation_to: {stage['escalation_to']}
+              timescale_days: 14
+          final_resolution: Independent mediation.
+        """, "AB108")
+    assert [(f.path, f.severity) for f in found] == [("/disputes/stages/0", Severity.WARNING)]
+    assert "starts with litigation" in found[0].message
+
+
+@pytest.mark.parametrize("key", ["description", "escalation_to"])
+def test_mediation_named_in_a_stages_other_words_counts_as_reaching_it(key: str, tmp_path: Path):
+    found = check(tmp_path, f"""
+        disputes:
+          stages:
+            - name: Lead officers meet
+              {key}: An independent mediator
+              timescale_days: 14
+        """, "AB108")
+    assert found == []
+
+
+def test_a_negation_in_an_earlier_clause_does_not_excuse_a_later_court(tmp_path: Path):
+    found = check(tmp_path, """
+        disputes:
+          stages:
+            - name: Lead officers meet
+              timescale_days: 14
+          final_resolution: The partners will not delay; either may then go to court.
+        """, "AB108")
+    assert [(f.path, f.severity) for f in found] == [("/disputes/final_resolution", Severity.WARNING)]
+    assert "ends in court" in found[0].message
+
+
+@pytest.mark.parametrize(("words_before", "litigates"), [(40, False), (41, True)])
+def test_a_negation_counts_only_within_the_forty_characters_before_the_court(words_before: int, litigates: bool):
+    before = "not " + "x" * (words_before - 16) + " then go to "  # "not" starts ``words_before`` back
+    assert len(before) == words_before
+    assert disputes.litigates(before + "court") is litigates
+
+
 def test_disputes_without_stages_is_a_warning(tmp_path: Path):
     found = check(tmp_path, """
         disputes:
@@ -419,6 +467,31 @@ def test_an_exit_strategy_without_an_approach_is_judged_by_the_branch_it_describ
           evaluation_timetable: Every three years from the effective date.
         """, "AB111")
     assert [f.path for f in found] == ["/exit_strategy/continuation"]
+
+
+@pytest.mark.parametrize("approach", ["exit", "continuation"])
+def test_the_approach_stated_decides_the_branch_even_when_the_other_is_filled_in_more(approach: str,
+                                                                                        tmp_path: Path):
+    found = check(tmp_path, f"""
+        exit_strategy:
+          approach: {approach}
+          triggers: [The Better Care Fund ends]
+          notice_months: 6
+          evaluation_timetable: Every three years.
+        """, "AB111")
+    expected = {"exit": ["/exit_strategy/arrangements"], "continuation": ["/exit_strategy/continuation"]}
+    assert [f.path for f in found] == expected[approach]
+
+
+def test_without_an_approach_the_branch_with_the_larger_share_of_its_parts_stated_is_judged(tmp_path: Path):
+    # One of exit's three parts against one of continuation's two: continuation is the more complete.
+    found = check(tmp_path, """
+        exit_strategy:
+          triggers: [The Better Care Fund ends]
+          evaluation_timetable: Every three years.
+        """, "AB111")
+    assert [f.path for f in found] == ["/exit_strategy/continuation"]
+    assert found[0].message.startswith("the exit strategy (continuation) does not say how the partners decide")
 
 
 def test_an_exit_with_only_a_notice_period_lacks_triggers_and_arrangements(tmp_path: Path):
