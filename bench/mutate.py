@@ -31,11 +31,13 @@ import argparse
 import ast
 import contextlib
 import copy
+import functools
 import hashlib
 import importlib.abc
 import importlib.util
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -77,7 +79,8 @@ class Mutant:
     after: str
     key: str  # stable id: module, function and a hash of the statement and the change
     node: int  # index of the changed node in ast.walk order (same source, same index)
-    swap: str | None  # "name:first line" of the top-level function whose code is swapped; None: re-import
+    swap: str | None  # "name:first line" of the top-level function whose code is swapped; None: see below
+    rebind: tuple[int, ...] = ()  # for a module constant only this module's functions read: the lines that read it
 
     @property
     def where(self) -> str:
@@ -142,7 +145,7 @@ def _variants(node: ast.AST, parent: ast.AST | None) -> Iterator[tuple[str, ast.
         yield "break/continue", ast.Continue()
     elif isinstance(node, ast.Continue):
         yield "break/continue", ast.Break()
-    if isinstance(node, _DROPPED):
+    if isinstance(node, _DROPPED) and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
         yield "statement", ast.Pass()
 
 
@@ -241,7 +244,7 @@ def _header(node: ast.AST) -> str:
 def mutants_of(module: str) -> list[Mutant]:
     """Every mutant of ``module`` (a path from the repository root), in source order."""
     tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
-    skip, places = _skipped(tree), _places(tree)
+    skip, places, readers = _skipped(tree), _places(tree), _private_constants(module, tree)
     parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     found: list[Mutant] = []
     seen: dict[str, int] = defaultdict(int)
@@ -258,9 +261,55 @@ def mutants_of(module: str) -> list[Mutant]:
             if seen[key] > 1:
                 key += f"#{seen[key]}"
             swap = f"{place.top.name}:{_first_line(place.top)}" if place.top is not None and place.in_body else None
+            rebind = readers.get(id(place.statement), ()) if swap is None else ()
             found.append(Mutant(module, place.qualname, node.lineno, getattr(node, "end_lineno", None) or node.lineno,
-                                operator, before, after, key, index, swap))
+                                operator, before, after, key, index, swap, rebind))
     return sorted(found, key=lambda m: (m.line, m.node, m.after))
+
+
+def _private_constants(module: str, tree: ast.Module) -> dict[int, tuple[int, ...]]:
+    """Module-level assignments that can be redone in place, by id: those whose names only this module's
+    functions read (no other module-level statement, and no other file of the package or the tests, names
+    them), with the lines that read them. Any other module-level mutant needs a fresh import."""
+    found: dict[int, tuple[int, ...]] = {}
+    for statement in tree.body:
+        if not (isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None):
+            continue
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        if not all(isinstance(t, ast.Name) for t in targets):
+            continue
+        names = {t.id for t in targets if isinstance(t, ast.Name)}
+        if names & _words_elsewhere(module):
+            continue
+        at_import = [n for other in tree.body if other is not statement
+                     for n in _walk_at_import(other) if isinstance(n, ast.Name) and n.id in names]
+        read = sorted({n.lineno for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in names
+                       and isinstance(n.ctx, ast.Load)})
+        if read and not at_import:
+            found[id(statement)] = tuple(read)
+    return found
+
+
+def _walk_at_import(node: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of a module-level statement that run when the module is imported: not function bodies."""
+    yield node
+    for name, value in ast.iter_fields(node):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and name == "body":
+            continue
+        for child in value if isinstance(value, list) else [value]:
+            if isinstance(child, ast.AST):
+                yield from _walk_at_import(child)
+
+
+@functools.cache
+def _words_elsewhere(module: str) -> frozenset[str]:
+    """Every identifier in the package's and the tests' other Python files."""
+    words: set[str] = set()
+    for folder in ("agreement_builder", "tests"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if str(path.relative_to(ROOT)) != module:
+                words.update(re.findall(r"[A-Za-z_]\w*", path.read_text(encoding="utf-8")))
+    return frozenset(words)
 
 
 def _first_line(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
@@ -468,6 +517,17 @@ def _swap(mutant: Mutant, code: CodeType) -> bool:
     return False
 
 
+def _rebind(mutant: Mutant, tree: ast.Module) -> bool:
+    """Redo the mutated module-level assignment in the loaded module; False when the module is not loaded."""
+    module = sys.modules.get(_module_name(mutant.module))
+    statement = next((s for s in tree.body if s.lineno <= mutant.line <= (s.end_lineno or s.lineno)), None)
+    if module is None or statement is None:
+        return False
+    exec(compile(ast.Module([statement], type_ignores=[]), str(ROOT / mutant.module), "exec"), vars(module))
+    _clear_caches()
+    return True
+
+
 def _code_named(code: CodeType, name: str, first: int) -> CodeType | None:
     """The code object of function ``name`` starting at line ``first``, at any depth (methods are in a class's)."""
     for const in code.co_consts:
@@ -534,10 +594,19 @@ class _Loop:
     def _selection(self, mutant: Mutant, wide: bool) -> list[str]:
         lines = self.lines
         covering = lines.tests_for(mutant.module, mutant.line, mutant.end_line)
-        if wide or mutant.swap is None or COLLECT in covering:
+        for line in mutant.rebind:
+            covering |= lines.tests_for(mutant.module, line, line)
+        if wide or (mutant.swap is None and not mutant.rebind) or COLLECT in covering - self._import_lines(mutant):
             covering |= lines.tests_of_module(mutant.module)
         covering -= {COLLECT, *lines.failed}
         return sorted((t for t in covering if t in self.items), key=lambda t: (lines.durations.get(t, 0.0), t))
+
+    def _import_lines(self, mutant: Mutant) -> set[str]:
+        """For a module constant redone in place, its own line runs at import: that alone needs no re-import."""
+        if not mutant.rebind or any(COLLECT in self.lines.tests_for(mutant.module, line, line)
+                                    for line in mutant.rebind):
+            return set()
+        return {COLLECT}
 
     def _run_all(self, jobs: list[tuple[Mutant, list[str]]]) -> list[Outcome]:
         results: dict[Mutant, Outcome] = {}
@@ -552,7 +621,7 @@ class _Loop:
                     done += 1
                     continue
                 limit = 10.0 + self.factor * sum(self.lines.durations.get(t, 0.0) for t in tests)
-                if mutant.swap is None:
+                if not self._in_place(mutant):
                     limit += 15.0  # a fresh import and collection
                 pid, reader, temp = self._start(mutant, tests)
                 running[pid] = (mutant, tests, time.monotonic(), limit, reader, temp)
@@ -589,9 +658,19 @@ class _Loop:
         os.close(writer)
         return pid, reader, temp
 
+    def _in_place(self, mutant: Mutant) -> bool:
+        """Whether the mutant can be put in place in the collected session (else: a fresh import)."""
+        if mutant.swap is not None:
+            return True
+        return bool(mutant.rebind) and not any(COLLECT in self.lines.tests_for(mutant.module, line, line)
+                                               for line in mutant.rebind)
+
     def _child(self, mutant: Mutant, tests: list[str]) -> tuple[str, str]:
-        code = compile(mutated_source(mutant), str(ROOT / mutant.module), "exec")
+        tree = mutated_source(mutant)
+        code = compile(tree, str(ROOT / mutant.module), "exec")
         if mutant.swap is not None and _swap(mutant, code):
+            return _run_items([self.items[t] for t in tests])
+        if mutant.swap is None and self._in_place(mutant) and _rebind(mutant, tree):
             return _run_items([self.items[t] for t in tests])
         return _run_fresh(mutant, code, tests, self.pytest_args)
 
@@ -796,6 +875,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="time limit per mutant: 10 s + FACTOR x the selected tests' normal time (default 3)")
     parser.add_argument("--thorough", action="store_true",
                         help="re-run each survivor against every test that executes any line of its module")
+    parser.add_argument("--recheck", action="store_true",
+                        help="run the mutants listed as equivalent too (by default they are counted, not run)")
     parser.add_argument("--fresh-map", action="store_true", help="run the suite under coverage even if cached")
     parser.add_argument("--list", action="store_true", help="print the mutants and stop")
     parser.add_argument("--fail-under", type=float, metavar="PCT",
@@ -812,7 +893,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         mutants = [m for m in mutants if any(t in m.key or t in m.where for t in args.match)]
     if args.list:
         for m in mutants:
-            print(f"{m.describe()}  [{m.key}]{'' if m.swap else '  (re-import)'}")
+            how = "" if m.swap else "  (redone in place)" if m.rebind else "  (re-import)"
+            print(f"{m.describe()}  [{m.key}]{how}")
         print(f"{len(mutants)} mutants in {len(modules)} modules")
         return 0
     equivalent = load_equivalent()
@@ -821,13 +903,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if lines.failed:
         print(f"{len(lines.failed)} tests fail on the unmutated code and are left out: {lines.failed[:5]}",
               file=sys.stderr)
-    loop = _Loop(mutants, lines, args.jobs, args.factor, args.thorough, args.verbose, args.tests)
-    print(f"{len(mutants)} mutants in {len(modules)} modules, {args.jobs} at a time", file=sys.stderr)
+    listed = [] if args.recheck else [m for m in mutants if m.key in equivalent]
+    loop = _Loop([m for m in mutants if m not in listed], lines, args.jobs, args.factor, args.thorough,
+                 args.verbose, args.tests)
+    print(f"{len(mutants)} mutants in {len(modules)} modules ({len(listed)} listed as equivalent, not run), "
+          f"{args.jobs} at a time", file=sys.stderr)
     code = pytest.main([*args.tests, "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "--no-header"],
                        plugins=[loop])
     if code not in (0, 5) and not loop.outcomes:
         return int(code)
-    text, scores = report(loop.outcomes, equivalent, {m.key for m in mutants}, not args.match
+    outcomes = loop.outcomes + [Outcome(m, "equivalent", 0, 0.0, "listed, not run") for m in listed]
+    text, scores = report(outcomes, equivalent, {m.key for m in mutants}, not args.match
                           and list(args.modules) == list(DEFAULT_MODULES))
     elapsed = time.monotonic() - started
     print(text)
@@ -835,7 +921,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps([{**asdict(o.mutant), "status": o.status, "tests": o.tests,
                                                    "seconds": round(o.seconds, 2), "by": o.by}
-                                                  for o in loop.outcomes], indent=1))
+                                                  for o in outcomes], indent=1))
     if args.fail_under is not None and any(s < args.fail_under for s in scores.values()):
         return 1
     return 0

@@ -66,6 +66,16 @@ def test_files_with_a_byte_order_mark_are_decoded(tmp_path: Path, encoding):
     assert load(str(path)).data == {"a": "Łódź"}
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_byte_order_mark_in_either_byte_order_decodes_and_a_second_is_not_read_as_another(tmp_path: Path,
+                                                                                           encoding):
+    # Two marks: a UTF-32-LE mark followed by a second one begins like a UTF-16-LE mark too; the first mark
+    # found decides the encoding (and YAML drops the second as it drops any mark at the start).
+    path = tmp_path / "a.yaml"
+    path.write_bytes("\ufeff\ufeffa: Łódź\n".encode(encoding))
+    assert load(str(path)).data == {"a": "Łódź"}
+
+
 def _error(path: str) -> InputError:
     with pytest.raises(InputError) as caught:
         load(path)
@@ -117,6 +127,22 @@ def test_invalid_utf8_is_located(tmp_path: Path):
     error = _error(str(path))
     assert (error.line, error.column) == (2, 5)
     assert "UTF-8" in error.message
+
+
+@pytest.mark.parametrize(("raw", "line", "column"), [
+    (b"\nab: h\xffllo\n", 2, 6),  # after an empty first line
+    (b"ab: h\xffllo\n", 1, 6),
+])
+def test_an_invalid_byte_is_located_on_its_own_line(tmp_path: Path, raw: bytes, line: int, column: int):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(raw)
+    assert (_error(str(path)).line, _error(str(path)).column) == (line, column)
+
+
+@pytest.mark.parametrize(("text", "line", "column"), [("\nab: c\x01d\n", 2, 6), ("ab: c\x01d\n", 1, 6)])
+def test_a_control_character_is_located_on_its_own_line(write, text: str, line: int, column: int):
+    error = _error(write("a.yaml", text))
+    assert (error.line, error.column, "U+0001" in error.message) == (line, column, True)
 
 
 def test_a_binary_file_is_refused(tmp_path: Path):
