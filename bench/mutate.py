@@ -1,11 +1,14 @@
 """Mutation testing: how many small deliberate bugs in the core does the test suite catch, module by module.
 
-    python bench/mutate.py [MODULE ...] [-j N] [--match TEXT] [--thorough] [--list] [--fail-under PCT]
+    python bench/mutate.py [MODULE ...] [-j N] [--match TEXT] [--tests 'PYTEST ARGS'] [--thorough] [--list]
 
-Each mutant is one small change to one module (see OPERATORS). A mutant is *killed* when a test fails with it in
-place, and *survives* when every test still passes: either a gap in the tests, or a change nobody could notice
-(an *equivalent* mutant, listed with its reason in bench/mutants-equivalent.yaml). The score of a module is
-killed / (mutants - equivalent).
+A mutant is one small change to one module: a comparison negated or moved across its boundary, `and` for `or`,
+a `not` dropped, `+` for `-`, a number one higher, True for False, a short key or word changed, a Severity
+swapped for another, `any` for `all` or `min` for `max`, a statement replaced by `pass`, `return None`,
+`break` for `continue`. It is *killed* when a test fails with it in place, and *survives* when every test
+still passes: either a gap in the tests, or a change nobody could notice (an *equivalent* mutant, listed with
+its reason in bench/mutants-equivalent.yaml and then counted without being run). The score of a module is
+killed / (mutants - equivalent). Docstrings, annotations, decorators and imports are not mutated.
 
 How it stays fast on two cores:
 1. The suite runs once under coverage with one context per test, giving the tests that execute each line
@@ -16,13 +19,15 @@ How it stays fast on two cores:
    failure, under a time limit (a mutant that runs past it, an endless loop say, counts as killed).
    - A mutant inside a function swaps that function's code object, so every reference to the function (a
      rule's `check`, a name imported elsewhere) runs the mutated code; `functools` caches are emptied first.
-   - A mutant in code that runs when the module is imported or the tests are collected (a module constant,
-     a rule's SEVERITY, a default argument) cannot be swapped in: the child forgets every module of the
-     repository, imports them again with the mutated source, and runs the tests that execute any line of the
-     module in a fresh pytest session.
-Tests that run the CLI in a child process (the robustness corpus) and work a cached fixture did in an earlier
-test are invisible to step 1; `--thorough` re-runs each survivor against every test that executes any line of
-its module, which catches most of the second kind.
+   - A mutant in a module constant that only the module's own functions read is assigned again in place.
+   - Any other mutant in code that runs at import (a rule's SEVERITY, a default argument, a constant other
+     modules import) makes the child forget every module of the repository, import them again with the
+     mutated source, and run every test that executes a line of the module, in a fresh pytest session.
+By default the tests are the suite less four files of slow end-to-end checks (DEFAULT_TESTS): the robustness
+corpus runs the CLI in child processes, which the line map cannot see anyway, and the LibreOffice and
+Hypothesis checks would add minutes to every surviving mutant. `--tests tests` runs with everything.
+Tests that use a result a cached fixture made in an earlier test are invisible to step 1; `--thorough`
+re-runs each survivor against every test that executes any line of its module, which catches those.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ import json
 import os
 import re
 import select
+import shlex
 import shutil
 import signal
 import sys
@@ -59,6 +65,8 @@ EQUIVALENT_FILE = ROOT / "bench" / "mutants-equivalent.yaml"
 DEFAULT_MODULES = ("agreement_builder/rules/*.py", "agreement_builder/rules/*/*.py", "agreement_builder/lint.py",
                    "agreement_builder/files.py", "agreement_builder/build.py", "agreement_builder/source.py",
                    "agreement_builder/schema.py")
+DEFAULT_TESTS = ("tests", "--ignore=tests/test_robustness.py", "--ignore=tests/test_properties.py",
+                 "--ignore=tests/build/test_libreoffice.py", "--ignore=tests/build/test_robustness_pdf.py")
 HASHED = ("agreement_builder", "tests", "templates", "schemas", "samples", "pyproject.toml")
 COLLECT = "<import or collection>"  # the coverage context of code run outside any test
 
@@ -378,7 +386,7 @@ def line_map(pytest_args: Sequence[str], fresh: bool) -> LineMap:
         print("line map: running the suite once under coverage ...", file=sys.stderr)
         started = time.monotonic()
         command = [sys.executable, str(Path(__file__).resolve()), "--make-map", str(cached), "--tests",
-                   *pytest_args]
+                   shlex.join(pytest_args)]
         code = os.spawnv(os.P_WAIT, sys.executable, command)
         if code != 0 or not cached.is_file():
             sys.exit(f"line map: the suite run under coverage failed (exit {code})")
@@ -870,7 +878,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="mutants run at once (default: half the cores)")
     parser.add_argument("--match", action="append", default=[],
                         help="only mutants whose key or location contains TEXT (repeatable), e.g. lint.py::apply")
-    parser.add_argument("--tests", nargs="+", default=["tests"], help="what pytest runs (default: tests)")
+    parser.add_argument("--tests", type=shlex.split, default=list(DEFAULT_TESTS), metavar="'ARGS'",
+                        help="what pytest is given, quoted as one argument (default: tests, less the slow "
+                             "end-to-end files: see above); e.g. --tests 'tests/rules tests/test_lint.py'")
     parser.add_argument("--factor", type=float, default=3.0,
                         help="time limit per mutant: 10 s + FACTOR x the selected tests' normal time (default 3)")
     parser.add_argument("--thorough", action="store_true",
