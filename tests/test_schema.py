@@ -82,6 +82,71 @@ def test_shape_problems_are_reported_in_plain_words(change, path, words):
     assert words in problems[0].message
 
 
+def _group(members: list[Any]) -> dict[str, Any]:
+    return {"accountability": {"groups": [{"id": "board", "name": "Board", "members": members}]}}
+
+
+def _party(**changes: Any) -> dict[str, Any]:
+    return {"parties": [dict(BASE["parties"][0], **changes), BASE["parties"][1]]}
+
+
+def _risk(likelihood: Any) -> dict[str, Any]:
+    return {"risk": {"register": [{"description": "x", "likelihood": likelihood}]}}
+
+
+LONG = "x" * 41
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    # what was found, in words
+    ({"agreement": None}, [(("agreement",), "expected a mapping of keys and values, found nothing")]),
+    ({"finance": True}, [(("finance",), "expected a mapping of keys and values, found true or false")]),
+    ({"parties": 3}, [(("parties",), "expected a list, found a number")]),
+    ({"behaviours": {"a": 1}}, [(("behaviours",), "expected a list, found a mapping")]),
+    ({"agreement": {"title": ["a"]}}, [(("agreement", "title"), "expected text, found a list")]),
+    ({"agreement": {"title": "T", "time_limited": "yes"}},
+     [(("agreement", "time_limited"), "expected true or false, found text")]),
+    ({"behaviours": ["ok", 3]}, [(("behaviours", 1), "expected text, found a number")]),
+    (_group([3]), [(("accountability", "groups", 0, "members", 0), "expected text, found a number")]),
+    # whole numbers: 2.0 is one, 2.5 is not
+    (_risk(2.0), []),
+    (_risk(2.5), [(("risk", "register", 0, "likelihood"), "expected a whole number, found a number")]),
+    # bounds, at and past each edge
+    (_risk(1), []), (_risk(5), []),
+    (_risk(0), [(("risk", "register", 0, "likelihood"), "must be at least 1, found 0")]),
+    (_risk(6), [(("risk", "register", 0, "likelihood"), "must be at most 5, found 6")]),
+    ({"behaviours": [""]}, [(("behaviours", 0), "must not be empty")]),
+    ({"agreement": {"title": ""}}, [(("agreement", "title"), "must not be empty")]),
+    (_party(id="a" * 64), []),
+    (_party(id="a" * 65), [(("parties", 0, "id"), "is longer than 64 characters")]),
+    (_group(["x" * 65]), [(("accountability", "groups", 0, "members", 0), "is longer than 64 characters")]),
+    ({"behaviours": []}, []),
+    # a value quoted in a message is cut short after 40 characters
+    ({"agreement": {"title": "T", "effective_date": LONG[:40]}},
+     [(("agreement", "effective_date"), f"'{LONG[:40]}' is not a date written as YYYY-MM-DD")]),
+    ({"agreement": {"title": "T", "effective_date": LONG}},
+     [(("agreement", "effective_date"), f"'{LONG[:37]}...' is not a date written as YYYY-MM-DD")]),
+    ({"agreement": {"title": "T", "status": "nonsense"}}, [(("agreement", "status"), "'nonsense' is not one of: "
+                                                                                    "draft, final")]),
+    # an unknown key: the known ones are listed, twelve at most, unless one is close to it
+    ({"term": {"zzzzqq": 1}}, [(("term", "zzzzqq"), "unknown key 'zzzzqq' (known keys here: duration, review, "
+                                                    "review_interval_months, termination, breach)")]),
+    ({"agreement": {"title": "T", "zzzzqq": 1}}, [(("agreement", "zzzzqq"), "unknown key 'zzzzqq' (known keys "
+                                                 "here: title, short_name, version, status, effective_date, "
+                                                 "review_date, end_date, jurisdiction, arrangement_type, "
+                                                 "integration_model, time_limited, currency, ...)")]),
+    ({"agreement": {"titel": "T"}}, [(("agreement", "titel"), "unknown key 'titel' (did you mean 'title'?)")]),
+])
+def test_each_kind_of_shape_problem_has_its_own_message(change: dict[str, Any], expected: list[Any]):
+    assert [(p.path, p.message) for p in check(_with(change))] == expected
+
+
+def test_an_unknown_key_is_located_at_the_key_and_other_problems_at_the_value():
+    problems = check(_with({"agreement": {"titel": "T", "status": 3}}))
+    assert sorted((p.path, p.key) for p in problems) == [(("agreement", "status"), False),
+                                                         (("agreement", "titel"), True)]
+
+
 def test_cross_references_name_the_dangling_id():
     data = _with({"roles": {"individuals": [{"title": "Chair", "holder": "nv-chief-exc"}]}})
     [problem] = check(data)
