@@ -20,9 +20,10 @@ How it stays fast on two cores:
    - A mutant inside a function swaps that function's code object, so every reference to the function (a
      rule's `check`, a name imported elsewhere) runs the mutated code; `functools` caches are emptied first.
    - A mutant in a module constant that only the module's own functions read is assigned again in place.
-   - Any other mutant in code that runs at import (a rule's SEVERITY, a default argument, a constant other
-     modules import) makes the child forget every module of the repository, import them again with the
-     mutated source, and run every test that executes a line of the module, in a fresh pytest session.
+   - Any other mutant in code that runs at import or collection (a rule's SEVERITY, a default argument, a
+     constant other modules import) makes the child forget every module of the repository, import them
+     again with the mutated source, and run the tests in a fresh pytest session: all of them, since what
+     runs at import can be read by tests that run no line of the module.
 By default the tests are the suite less four files of slow end-to-end checks (DEFAULT_TESTS): the robustness
 corpus runs the CLI in child processes, which the line map cannot see anyway, and the LibreOffice and
 Hypothesis checks would add minutes to every surviving mutant. `--tests tests` runs with everything.
@@ -604,17 +605,14 @@ class _Loop:
         covering = lines.tests_for(mutant.module, mutant.line, mutant.end_line)
         for line in mutant.rebind:
             covering |= lines.tests_for(mutant.module, line, line)
-        if wide or (mutant.swap is None and not mutant.rebind) or COLLECT in covering - self._import_lines(mutant):
+        if not self._in_place(mutant):
+            # Code run at import can be read anywhere, by tests that run no line of this module (a rule's NAME,
+            # read into the catalogue): every test is a candidate.
+            covering = set(self.items)
+        elif wide:
             covering |= lines.tests_of_module(mutant.module)
         covering -= {COLLECT, *lines.failed}
         return sorted((t for t in covering if t in self.items), key=lambda t: (lines.durations.get(t, 0.0), t))
-
-    def _import_lines(self, mutant: Mutant) -> set[str]:
-        """For a module constant redone in place, its own line runs at import: that alone needs no re-import."""
-        if not mutant.rebind or any(COLLECT in self.lines.tests_for(mutant.module, line, line)
-                                    for line in mutant.rebind):
-            return set()
-        return {COLLECT}
 
     def _run_all(self, jobs: list[tuple[Mutant, list[str]]]) -> list[Outcome]:
         results: dict[Mutant, Outcome] = {}
@@ -667,18 +665,20 @@ class _Loop:
         return pid, reader, temp
 
     def _in_place(self, mutant: Mutant) -> bool:
-        """Whether the mutant can be put in place in the collected session (else: a fresh import)."""
+        """Whether the mutant can be put in place in the collected session (else: a fresh import): inside a
+        function that nothing ran at import or collection, or a private constant nothing read then."""
         if mutant.swap is not None:
-            return True
+            return COLLECT not in self.lines.tests_for(mutant.module, mutant.line, mutant.end_line)
         return bool(mutant.rebind) and not any(COLLECT in self.lines.tests_for(mutant.module, line, line)
                                                for line in mutant.rebind)
 
     def _child(self, mutant: Mutant, tests: list[str]) -> tuple[str, str]:
         tree = mutated_source(mutant)
         code = compile(tree, str(ROOT / mutant.module), "exec")
-        if mutant.swap is not None and _swap(mutant, code):
+        in_place = self._in_place(mutant)
+        if in_place and mutant.swap is not None and _swap(mutant, code):
             return _run_items([self.items[t] for t in tests])
-        if mutant.swap is None and self._in_place(mutant) and _rebind(mutant, tree):
+        if in_place and mutant.swap is None and _rebind(mutant, tree):
             return _run_items([self.items[t] for t in tests])
         return _run_fresh(mutant, code, tests, self.pytest_args)
 
