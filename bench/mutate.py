@@ -859,6 +859,25 @@ def _row(name: str, row: dict[str, int]) -> str:
 # ---------------------------------------------------------------- command line
 
 
+@functools.cache
+def _source_digest(module: str) -> str:
+    return hashlib.sha256((ROOT / module).read_bytes()).hexdigest()[:16]
+
+
+def _killed_before(mutants: list[Mutant]) -> list[Outcome]:
+    """The outcomes of the last run for ``mutants`` that it killed, where the module has not changed since."""
+    path = OUT / "results.json"
+    if not path.is_file():
+        sys.exit(f"--survivors: no earlier results in {path.relative_to(ROOT)}")
+    before = {r["key"]: r for r in json.loads(path.read_text())}
+    kept = []
+    for m in mutants:
+        r = before.get(m.key)
+        if r and r["status"] in ("killed", "timeout") and r.get("source") == _source_digest(m.module):
+            kept.append(Outcome(m, r["status"], r["tests"], r["seconds"], r["by"]))
+    return kept
+
+
 def _modules(patterns: Sequence[str]) -> list[str]:
     found: list[str] = []
     for pattern in patterns:
@@ -885,6 +904,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="time limit per mutant: 10 s + FACTOR x the selected tests' normal time (default 3)")
     parser.add_argument("--thorough", action="store_true",
                         help="re-run each survivor against every test that executes any line of its module")
+    parser.add_argument("--survivors", action="store_true",
+                        help="run only what the last run did not kill, where its module is unchanged since; the "
+                             "others keep their last result (for after writing tests)")
     parser.add_argument("--recheck", action="store_true",
                         help="run the mutants listed as equivalent too (by default they are counted, not run)")
     parser.add_argument("--fresh-map", action="store_true", help="run the suite under coverage even if cached")
@@ -914,15 +936,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(lines.failed)} tests fail on the unmutated code and are left out: {lines.failed[:5]}",
               file=sys.stderr)
     listed = [] if args.recheck else [m for m in mutants if m.key in equivalent]
-    loop = _Loop([m for m in mutants if m not in listed], lines, args.jobs, args.factor, args.thorough,
+    kept = _killed_before(mutants) if args.survivors else []
+    skipped = {o.mutant for o in kept} | set(listed)
+    loop = _Loop([m for m in mutants if m not in skipped], lines, args.jobs, args.factor, args.thorough,
                  args.verbose, args.tests)
-    print(f"{len(mutants)} mutants in {len(modules)} modules ({len(listed)} listed as equivalent, not run), "
-          f"{args.jobs} at a time", file=sys.stderr)
+    print(f"{len(mutants)} mutants in {len(modules)} modules ({len(listed)} listed as equivalent, {len(kept)} "
+          f"killed in the last run; neither run again), {args.jobs} at a time", file=sys.stderr)
     code = pytest.main([*args.tests, "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "--no-header"],
                        plugins=[loop])
     if code not in (0, 5) and not loop.outcomes:
         return int(code)
-    outcomes = loop.outcomes + [Outcome(m, "equivalent", 0, 0.0, "listed, not run") for m in listed]
+    outcomes = loop.outcomes + kept + [Outcome(m, "equivalent", 0, 0.0, "listed, not run") for m in listed]
     text, scores = report(outcomes, equivalent, {m.key for m in mutants}, not args.match
                           and list(args.modules) == list(DEFAULT_MODULES))
     elapsed = time.monotonic() - started
@@ -930,7 +954,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(mutants)} mutants in {elapsed / 60:.1f} min ({args.jobs} at a time)")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps([{**asdict(o.mutant), "status": o.status, "tests": o.tests,
-                                                   "seconds": round(o.seconds, 2), "by": o.by}
+                                                   "seconds": round(o.seconds, 2), "by": o.by,
+                                                   "source": _source_digest(o.mutant.module)}
                                                   for o in outcomes], indent=1))
     if args.fail_under is not None and any(s < args.fail_under for s in scores.values()):
         return 1

@@ -544,3 +544,28 @@ def test_a_delegated_function_must_say_who_delegates_it_and_to_whom(tmp_path: Pa
           legal_status: Not a legal entity.
         """, "AB112")
     assert spots(found) == [("AB112", 6, 7)]
+
+
+def test_a_value_of_only_spaces_is_not_stated(tmp_path: Path):
+    found = check(tmp_path, """
+        finance:
+          contributions:
+            - party: nvc
+              kind: premises
+              description: Office space.
+          accountable_body: nvc
+          performance_reporting: Quarterly to the board.
+          audit: "   "
+        """, "AB105")
+    assert [f.path for f in found] == ["/finance/audit"]
+
+
+def test_a_cost_of_nothing_is_a_cost_stated(tmp_path: Path):
+    found = check(tmp_path, """
+        actions:
+          - description: Open a joint falls clinic.
+            owner: nvc
+            cost: 0
+            due: 2027-03-31
+        """, "AB210")
+    assert found == []

@@ -106,3 +106,13 @@ def test_each_prescribed_matter_of_an_integration_scheme_is_a_rule_citing_the_sc
 def test_severities_run_from_advice_to_error():
     assert Severity.ADVICE < Severity.INFO < Severity.WARNING < Severity.ERROR
     assert [str(s) for s in sorted(Severity)] == ["advice", "info", "warning", "error"]
+
+
+def test_every_rule_belongs_to_a_pack_the_catalogue_describes():
+    assert {rule.pack for rule in RULES.values()} == set(catalogue.PACKS)
+    assert all(description.strip() for description in catalogue.PACKS.values())
+
+
+def test_a_part_the_documentation_does_not_have_is_empty():
+    rule = RULES["AB108"]
+    assert rule.part("Fails").startswith("disputes:") and rule.part("Example") == ""
