@@ -10,6 +10,7 @@ import pytest
 
 from agreement_builder import rules as catalogue
 from agreement_builder.findings import Severity
+from agreement_builder.lint import lint
 from agreement_builder.model import ELEMENTS
 from agreement_builder.rules import MODULES, RULES, Rule
 
@@ -116,3 +117,21 @@ def test_every_rule_belongs_to_a_pack_the_catalogue_describes():
 def test_a_part_the_documentation_does_not_have_is_empty():
     rule = RULES["AB108"]
     assert rule.part("Fails").startswith("disputes:") and rule.part("Example") == ""
+
+
+def test_the_pipelines_own_checks_are_catalogued_with_the_severity_it_gives_them(tmp_path):
+    # AB001-AB004 have no check of their own: lint.py reports them. The catalogue (what `agreement rules` and
+    # SARIF show) must say what lint.py does.
+    assert {r.id: (r.name, r.pack, r.severity) for r in RULES.values() if r.check is None} == {
+        "AB001": ("syntax", "input", Severity.ERROR), "AB002": ("shape", "input", Severity.ERROR),
+        "AB003": ("reference", "input", Severity.ERROR), "AB004": ("waiver", "input", Severity.WARNING)}
+    path = tmp_path / "a.yaml"
+    path.write_text("agreement:\n  title: [unclosed\n", encoding="utf-8")
+    assert {(f.rule, f.severity) for f in lint(str(path))} == {("AB001", RULES["AB001"].severity)}
+    path.write_text("agreement:\n  titel: T\n", encoding="utf-8")
+    assert {(f.rule, f.severity) for f in lint(str(path))} == {("AB002", RULES["AB002"].severity)}
+    path.write_text("agreement:\n  title: T\nparties:\n  - {id: a, name: A, sector: health}\n"
+                    "  - {id: b, name: B, sector: local_authority}\nwaivers:\n  - rule: AB999\n    reason: None.\n"
+                    "roles:\n  individuals:\n    - title: Chair\n      holder: nobody\n", encoding="utf-8")
+    found = {(f.rule, f.severity) for f in lint(str(path)) if f.rule in ("AB003", "AB004")}
+    assert found == {("AB003", RULES["AB003"].severity), ("AB004", RULES["AB004"].severity)}
