@@ -113,7 +113,15 @@ _ARITH: dict[type[ast.operator], type[ast.operator]] = {
     ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Mult,
 }
 _BUILTIN_SWAPS = {"any": "all", "all": "any", "min": "max", "max": "min"}
-SEVERITIES = ("INFO", "WARNING", "ERROR")
+def _severities() -> tuple[str, ...]:
+    """The members of the package's Severity enum, read from its source (nothing is imported before the run)."""
+    tree = ast.parse((ROOT / "agreement_builder" / "findings.py").read_text(encoding="utf-8"))
+    enum = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Severity")
+    return tuple(t.id for n in enum.body if isinstance(n, ast.Assign) for t in n.targets
+                 if isinstance(t, ast.Name) and t.id.isupper())
+
+
+SEVERITIES = _severities()
 _DROPPED = (ast.Expr, ast.AugAssign, ast.Raise, ast.If, ast.For, ast.While, ast.Continue, ast.Break, ast.Assert,
             ast.Delete, ast.With)
 

@@ -2,7 +2,8 @@
 
 The agreement here is the complete sample with three gaps made in it: no timescale on the first three dispute
 stages (three AB108 warnings), no audit in the finance section (an AB105 warning) and no exit strategy (an AB111
-error). Waivers are appended to it as YAML, so their line numbers are known.
+error). Waivers are appended to it as YAML, so their line numbers are known. Only the findings of those rules
+(and of AB004, the waivers' own) are compared: whatever else the sample draws is not these tests' business.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ import yaml
 from support import SAMPLES
 
 from agreement_builder.findings import Finding, Severity
-from agreement_builder.lint import apply_waivers, lint, validate
+from agreement_builder.lint import Found, apply_waivers, lint, validate
 from agreement_builder.model import Agreement
 from agreement_builder.source import load
 
-GAPS = [("AB105", "/finance/audit"), ("AB108", "/disputes/stages/0"), ("AB108", "/disputes/stages/1"),
-        ("AB108", "/disputes/stages/2"), ("AB111", "/exit_strategy")]
+STAGES = [f"/disputes/stages/{i}/timescale_days" for i in range(3)]
+GAPS = [("AB105", "/finance/audit"), *(("AB108", stage) for stage in STAGES), ("AB111", "/exit_strategy")]
+RULES_HERE = {"AB004", "AB105", "AB108", "AB111"}
 
 
 def agreement_with_gaps(tmp_path: Path, waivers: str = "") -> tuple[Path, int]:
@@ -38,8 +40,12 @@ def agreement_with_gaps(tmp_path: Path, waivers: str = "") -> tuple[Path, int]:
     return path, first
 
 
+def linted(path: Path) -> list[Finding]:
+    return [f for f in lint(str(path)) if f.rule in RULES_HERE]
+
+
 def findings(path: Path) -> list[tuple[str, str, str | None]]:
-    return sorted((f.rule, f.path, f.waived) for f in lint(str(path)))
+    return sorted((f.rule, f.path, f.waived) for f in linted(path))
 
 
 def test_the_agreement_has_exactly_the_gaps_made_in_it(tmp_path: Path):
@@ -50,58 +56,60 @@ def test_the_agreement_has_exactly_the_gaps_made_in_it(tmp_path: Path):
 def test_a_waiver_marks_every_finding_of_its_rule_and_no_other(tmp_path: Path):
     path, _ = agreement_with_gaps(tmp_path, "  - rule: AB108\n    reason: Timescales are set case by case.\n")
     reason = "Timescales are set case by case."
-    assert findings(path) == [("AB105", "/finance/audit", None), ("AB108", "/disputes/stages/0", reason),
-                              ("AB108", "/disputes/stages/1", reason), ("AB108", "/disputes/stages/2", reason),
+    assert findings(path) == [("AB105", "/finance/audit", None), *(("AB108", stage, reason) for stage in STAGES),
                               ("AB111", "/exit_strategy", None)]
 
 
 def test_a_waiver_with_a_path_marks_only_the_finding_there(tmp_path: Path):
     path, _ = agreement_with_gaps(tmp_path, "  - rule: AB108\n    path: /disputes/stages/1\n    reason: Agreed.\n")
     waived = [(rule, where) for rule, where, reason in findings(path) if reason is not None]
-    assert waived == [("AB108", "/disputes/stages/1")]
+    assert waived == [("AB108", STAGES[1])]
 
 
 @pytest.mark.parametrize("scope", ["/disputes/stages", "/disputes/stages/", "/disputes"])
 def test_a_waiver_with_a_path_marks_the_findings_under_it(scope: str, tmp_path: Path):
     path, _ = agreement_with_gaps(tmp_path, f"  - rule: AB108\n    path: {scope}\n    reason: Agreed.\n")
     waived = [where for _, where, reason in findings(path) if reason is not None]
-    assert waived == ["/disputes/stages/0", "/disputes/stages/1", "/disputes/stages/2"]
+    assert waived == STAGES
 
 
 def test_a_waiver_for_another_rule_at_the_same_path_marks_nothing_there(tmp_path: Path):
     path, first = agreement_with_gaps(tmp_path, "  - rule: AB105\n    path: /disputes/stages/1\n    reason: No.\n")
-    found = lint(str(path))
+    found = linted(path)
     assert [f for f in found if f.waived is not None] == []
     assert [(f.rule, f.line, f.path, f.severity) for f in found if f.rule == "AB004"] == [
         ("AB004", first, "/waivers/0", Severity.WARNING)]
 
 
 def test_a_waiver_whose_path_only_begins_like_a_findings_path_marks_nothing(tmp_path: Path):
-    data = Agreement.from_document(validate(str(_waivers_only(tmp_path, "AB108", "/disputes/stages/1"))).document)
-    near = [_finding("/disputes/stages/10"), _finding("/disputes/stages/1x"), _finding("/disputes/stages/1/name")]
-    marked = apply_waivers(data, near, {"AB108"})
-    assert [(f.path, f.waived) for f in marked[:3]] == [("/disputes/stages/10", None), ("/disputes/stages/1x", None),
-                                                        ("/disputes/stages/1/name", "Agreed.")]
+    # Eleven stages without a timescale: the waiver for stage 1 must not take stage 10's finding too.
+    stages = "".join(f"    - name: Stage {i}\n" for i in range(11))
+    path = tmp_path / "a.yaml"
+    path.write_text("agreement:\n  title: T\nparties:\n  - {id: a, name: A, sector: health}\n"
+                    "  - {id: b, name: B, sector: local_authority}\n"
+                    f"disputes:\n  final_resolution: Independent mediation.\n  stages:\n{stages}"
+                    "waivers:\n  - rule: AB108\n    path: /disputes/stages/1\n    reason: Agreed.\n", encoding="utf-8")
+    waived = [f.path for f in lint(str(path)) if f.waived is not None]
+    assert waived == ["/disputes/stages/1/timescale_days"]
 
 
 def test_a_finding_already_waived_is_not_claimed_by_a_second_waiver(tmp_path: Path):
     path, first = agreement_with_gaps(tmp_path, "  - rule: AB105\n    reason: First.\n"
                                                 "  - rule: AB105\n    reason: Second.\n")
-    found = lint(str(path))
+    found = linted(path)
     assert [(f.rule, f.waived) for f in found if f.rule == "AB105"] == [("AB105", "First.")]
     unmatched = [f for f in found if f.rule == "AB004"]
     assert [(f.line, f.column, f.path, f.severity, f.message) for f in unmatched] == [
-        (first + 2, 11, "/waivers/1", Severity.WARNING, "this waiver for AB105 matches no finding; remove it")]
+        (first + 2, 5, "/waivers/1", Severity.WARNING, "This waiver for AB105 matches no finding.")]
 
 
 def test_a_waiver_naming_a_rule_that_does_not_exist_is_a_warning_at_its_rule(tmp_path: Path):
     path, first = agreement_with_gaps(tmp_path, "  - rule: AB999\n    reason: Not relevant to us.\n"
                                                 "  - rule: AB108\n    reason: Case by case.\n")
-    found = lint(str(path))
+    found = linted(path)
     unknown = [f for f in found if f.rule == "AB004"]
     assert [(f.line, f.column, f.path, f.severity, f.message) for f in unknown] == [
-        (first, 11, "/waivers/0/rule", Severity.WARNING,
-         "this waiver names the rule 'AB999', which does not exist; see `agreement rules`")]
+        (first, 11, "/waivers/0/rule", Severity.WARNING, "This waiver names the rule 'AB999', which does not exist.")]
     # the waiver after it is still applied, and nothing is waived for the unknown rule
     assert {f.rule for f in found if f.waived is not None} == {"AB108"}
 
@@ -109,21 +117,22 @@ def test_a_waiver_naming_a_rule_that_does_not_exist_is_a_warning_at_its_rule(tmp
 @pytest.mark.parametrize("ran", [None, {"AB108"}])
 def test_an_unknown_rules_waiver_is_reported_once_whether_or_not_the_rules_run_are_known(ran, tmp_path: Path):
     data = Agreement.from_document(validate(str(_waivers_only(tmp_path, "AB999", "/x"))).document)
-    assert [(f.rule, f.path) for f in apply_waivers(data, [], ran)] == [("AB004", "/waivers/0/rule")]
+    assert _problems(apply_waivers(data, [], ran)) == [("AB004", "/waivers/0/rule")]
 
 
 def test_a_waiver_that_matches_nothing_is_reported_unless_its_rule_did_not_run(tmp_path: Path):
     data = Agreement.from_document(validate(str(_waivers_only(tmp_path, "AB108", "/x"))).document)
-    assert [(f.rule, f.path) for f in apply_waivers(data, [], None)] == [("AB004", "/waivers/0")]
-    assert [(f.rule, f.path) for f in apply_waivers(data, [], {"AB108"})] == [("AB004", "/waivers/0")]
-    assert apply_waivers(data, [], {"AB105"}) == []
+    assert _problems(apply_waivers(data, [], None)) == [("AB004", "/waivers/0")]
+    assert _problems(apply_waivers(data, [], {"AB108"})) == [("AB004", "/waivers/0")]
+    assert _problems(apply_waivers(data, [], {"AB105"})) == []
 
 
 def test_waived_findings_do_not_fail_the_run_and_are_counted(cli, tmp_path: Path):
     path, _ = agreement_with_gaps(tmp_path, "  - rule: AB111\n    reason: The partners will end it by agreement.\n")
     run = cli("lint", str(path))
     assert run.exit_code == 0, run
-    assert run.stdout.splitlines()[-1] == "0 errors, 4 warnings, 0 info in 1 file (1 waived)"
+    summary = run.stdout.splitlines()[-1]
+    assert summary.startswith("0 errors, ") and "(1 waived" in summary, summary
     assert cli("lint", str(agreement_with_gaps(tmp_path / "..", "")[0])).exit_code == 1
 
 
@@ -146,8 +155,8 @@ def test_text_output_gives_the_reason_beside_the_waived_finding(waived_run):
 
 def test_json_output_gives_the_reason_of_the_waived_finding_and_none_for_the_others(waived_run):
     report = json.loads(waived_run("json").stdout)
-    assert {(f["rule"], f["waived"]) for f in report["findings"]} == {("AB105", None), ("AB108", None),
-                                                                      ("AB111", REASON)}
+    assert {(f["rule"], f["waived"]) for f in report["findings"] if f["rule"] in RULES_HERE} == {
+        ("AB105", None), ("AB108", None), ("AB111", REASON)}
     assert report["summary"]["waived"] == 1
 
 
@@ -167,8 +176,8 @@ def test_junit_output_gives_the_reason_as_the_skip_message(waived_run):
 
 def test_github_output_leaves_a_waived_finding_out(waived_run):
     # Annotations are for what still needs attention; a waived finding is reported by the other formats.
-    lines = waived_run("github").stdout.splitlines()
-    assert len(lines) == 4 and not [line for line in lines if "AB111" in line]
+    lines = [line for line in waived_run("github").stdout.splitlines() if "title=AB1" in line]
+    assert len(lines) == 4 and not [line for line in lines if "title=AB111" in line]
 
 
 # ---------------------------------------------------------------- helpers for apply_waivers itself
@@ -181,5 +190,7 @@ def _waivers_only(tmp_path: Path, rule: str, scope: str) -> Path:
     return path
 
 
-def _finding(where: str) -> Finding:
-    return Finding("waivers.yaml", 1, 1, "AB108", Severity.WARNING, "a finding", where)
+def _problems(result: tuple[list[Found], list[Finding]]) -> list[tuple[str, str]]:
+    active, waived = result
+    assert waived == []
+    return [(item.finding.rule, item.finding.path) for item in active]

@@ -319,7 +319,7 @@ def test_a_first_stage_that_goes_to_law_is_found_in_any_of_its_words(key: str, t
           final_resolution: Independent mediation.
         """, "AB108")
     assert [(f.path, f.severity) for f in found] == [("/disputes/stages/0", Severity.WARNING)]
-    assert "starts with litigation" in found[0].message
+    assert "not with litigation" in found[0].message
 
 
 @pytest.mark.parametrize("key", ["description", "escalation_to"])
@@ -491,7 +491,7 @@ def test_without_an_approach_the_branch_with_the_larger_share_of_its_parts_state
           evaluation_timetable: Every three years.
         """, "AB111")
     assert [f.path for f in found] == ["/exit_strategy/continuation"]
-    assert found[0].message.startswith("the exit strategy (continuation) does not say how the partners decide")
+    assert "the partners decide" in found[0].message
 
 
 def test_an_exit_with_only_a_notice_period_lacks_triggers_and_arrangements(tmp_path: Path):

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from harness import check
 
-from agreement_builder.findings import Finding
+from agreement_builder.findings import Finding, Severity
 from agreement_builder.rules import MODULES, RULES, Rule
 
 TABLE_FILE = Path(__file__).with_name("findings.yaml")
@@ -30,7 +30,7 @@ RECORDED: dict[str, list[dict[str, object]]] = yaml.safe_load(TABLE_FILE.read_te
 TABLE = {key.split()[0]: cases for key, cases in RECORDED.items()}  # by rule id; the file's keys are "id name"
 CHECKED = [rule for rule in RULES.values() if rule.check is not None]
 MODULE_OF = {module.ID: module for module in MODULES}
-FINDING = re.compile(r"^(error|warning|info) (\S+): (.+)$", re.S)
+FINDING = re.compile(rf"^({'|'.join(str(s) for s in Severity)}) (\S+): (.+)$", re.S)
 
 
 def _case_text(rule: Rule, given: object) -> str:
