@@ -24,9 +24,10 @@ How it stays fast on two cores:
      constant other modules import) makes the child forget every module of the repository, import them
      again with the mutated source, and run the tests in a fresh pytest session: all of them, since what
      runs at import can be read by tests that run no line of the module.
-By default the tests are the suite less four files of slow end-to-end checks (DEFAULT_TESTS): the robustness
-corpus runs the CLI in child processes, which the line map cannot see anyway, and the LibreOffice and
-Hypothesis checks would add minutes to every surviving mutant. `--tests tests` runs with everything.
+By default the tests are the suite less six files of slow end-to-end checks (DEFAULT_TESTS): the robustness
+corpus and the pre-commit hooks run the CLI in child processes, which the line map cannot see anyway, and the
+LibreOffice, browser and Hypothesis checks would add minutes to every surviving mutant. `--tests tests` runs
+with everything.
 Tests that use a result a cached fixture made in an earlier test are invisible to step 1; `--thorough`
 re-runs each survivor against every test that executes any line of its module, which catches those.
 """
@@ -67,7 +68,8 @@ DEFAULT_MODULES = ("agreement_builder/rules/*.py", "agreement_builder/rules/*/*.
                    "agreement_builder/files.py", "agreement_builder/build.py", "agreement_builder/source.py",
                    "agreement_builder/schema.py")
 DEFAULT_TESTS = ("tests", "--ignore=tests/test_robustness.py", "--ignore=tests/test_properties.py",
-                 "--ignore=tests/build/test_libreoffice.py", "--ignore=tests/build/test_robustness_pdf.py")
+                 "--ignore=tests/build/test_libreoffice.py", "--ignore=tests/build/test_robustness_pdf.py",
+                 "--ignore=tests/serve/test_browser.py", "--ignore=tests/test_pre_commit.py")
 HASHED = ("agreement_builder", "tests", "templates", "schemas", "samples", "pyproject.toml")
 COLLECT = "<import or collection>"  # the coverage context of code run outside any test
 
