@@ -310,6 +310,7 @@ class Run:
     seconds: float
     peak_bytes: int
     timed_out: bool = False
+    cpu_seconds: float = 0.0  # user and system time of the command, which a busy machine inflates far less
 
     def __str__(self) -> str:
         shown = " ".join(a if len(a) < 80 else a[:77] + "..." for a in self.args)
@@ -319,8 +320,8 @@ class Run:
 
 
 # A small parent for the command: it sets the address-space limit (0: none), runs the command, and writes the
-# command's peak resident memory to a file. Measured from this parent, the peak is the command's own: a child
-# of the test process would also be charged the test process's memory, which it shares until it starts the
+# command's peak resident memory and CPU time to a file. Measured from this parent, the peak is the command's own:
+# a child of the test process would also be charged the test process's memory, which it shares until it starts the
 # command. (A preexec_fn could set the limit too, but it is unsafe while other threads run, and they do.)
 _MEASURED = """
 import os, resource, subprocess, sys
@@ -330,30 +331,33 @@ if limit:
 child = subprocess.Popen(sys.argv[3:])
 _, status, usage = os.wait4(child.pid, 0)
 with open(report, "w") as f:
-    f.write(str(usage.ru_maxrss * 1024))
+    f.write(f"{usage.ru_maxrss * 1024} {usage.ru_utime + usage.ru_stime}")
 sys.exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
 """
 
 
-def run(args: list[str], cwd: Path, *, timeout: float = TIME_LIMIT, address_space: int = ADDRESS_SPACE) -> Run:
+def run(args: list[str], cwd: Path, *, timeout: float = TIME_LIMIT, address_space: int = ADDRESS_SPACE,
+        env: Mapping[str, str | None] | None = None, prefix: tuple[str, ...] = ()) -> Run:
     """Run `agreement ARGS` in ``cwd`` with at most ``address_space`` bytes of memory (0: no limit); kill it
-    past ``timeout``; measure its peak resident memory."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1", "COLUMNS": "200"}
-    env.pop("PYTHONWARNINGS", None)
+    past ``timeout``; measure its peak resident memory. ``env`` adds to the environment (a value of None
+    removes the variable); ``prefix`` runs the command through another, such as `setpriv` to change user."""
+    merged = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
+    environment = {k: v for k, v in merged.items() if v is not None and k != "PYTHONWARNINGS"}
     with tempfile.TemporaryDirectory(prefix="agreement-run-") as folder:
         report = Path(folder) / "peak"
-        argv = [sys.executable, "-c", _MEASURED, str(address_space), str(report), *COMMAND, *args]
+        argv = [sys.executable, "-c", _MEASURED, str(address_space), str(report), *prefix, *COMMAND, *args]
         start = time.monotonic()
         with (Path(folder) / "stdout").open("w+b") as out, (Path(folder) / "stderr").open("w+b") as err:
-            process = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                       start_new_session=True)
+            process = subprocess.Popen(argv, cwd=cwd, env=environment, stdin=subprocess.DEVNULL, stdout=out,
+                                       stderr=err, start_new_session=True)
             timed_out = _wait(process, start + timeout)
             seconds = time.monotonic() - start
             out.seek(0)
             err.seek(0)
             stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-        peak = int(report.read_text()) if report.exists() else 0
-    return Run(args, None if timed_out else process.returncode, stdout, stderr, seconds, peak, timed_out)
+        peak, cpu = report.read_text().split() if report.exists() else ("0", "0")
+    return Run(args, None if timed_out else process.returncode, stdout, stderr, seconds, int(peak), timed_out,
+               float(cpu))
 
 
 def _wait(process: subprocess.Popen[bytes], deadline: float) -> bool:
