@@ -176,6 +176,29 @@ def word_of_100000_characters_yaml(path: Path) -> Path:
     return _text(path, BASE + f"variation: {word}\nadditional_clauses:\n  - title: A long word\n    text: {word}\n")
 
 
+def _parties(count: int) -> str:
+    return "parties:\n" + "".join(f"  - id: party-{i:06}\n    name: Partner number {i}\n    sector: health\n"
+                                   for i in range(count))
+
+
+def dangling_references_1000_yaml(path: Path) -> Path:
+    # Each reference is one letter off an id that exists: suggesting the nearest for each compared every id with
+    # every other (a million comparisons).
+    actions = "".join(f"  - description: Action {i}\n    owner: parti-{i:06}\n" for i in range(1000))
+    return _text(path, "agreement:\n  title: Many references\n" + _parties(1000) + "actions:\n" + actions)
+
+
+def parties_3000_yaml(path: Path) -> Path:
+    return _text(path, "agreement:\n  title: Three thousand partners\n" + _parties(3000))
+
+
+def waivers_8000_yaml(path: Path) -> Path:
+    # 8,000 actions without an owner (a finding each) and 8,000 waivers that match none of them.
+    actions = "".join(f"  - description: Action {i}\n" for i in range(8000))
+    waivers = "".join(f"  - rule: AB210\n    path: /nowhere/{i}\n    reason: r\n" for i in range(8000))
+    return _text(path, BASE + "actions:\n" + actions + "waivers:\n" + waivers)
+
+
 def binary_file(path: Path) -> Path:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 64)
     return path
@@ -289,9 +312,9 @@ def reference_without_the_agreement_styles(path: Path) -> Path:
 GENERATORS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     nesting_10000_levels_json, nesting_10000_levels_yaml, list_10000_items_yaml, list_10000_wrong_items_yaml,
     file_50_megabytes_yaml, billion_laughs_yaml, text_repeated_through_aliases_yaml, json_with_a_million_values,
-    word_of_100000_characters_yaml, binary_file, folder_where_a_file_is_expected, unreadable_file,
-    path_whose_parent_is_a_file, proc_self_mem, reference_zip_bomb, reference_with_macros,
-    reference_linking_to_an_outside_template, reference_plain_zip, reference_spreadsheet,
+    word_of_100000_characters_yaml, dangling_references_1000_yaml, parties_3000_yaml, waivers_8000_yaml, binary_file,
+    folder_where_a_file_is_expected, unreadable_file, path_whose_parent_is_a_file, proc_self_mem, reference_zip_bomb,
+    reference_with_macros, reference_linking_to_an_outside_template, reference_plain_zip, reference_spreadsheet,
     reference_with_damaged_styles, reference_with_an_external_entity, reference_without_the_agreement_styles,
 )}
 
