@@ -10,7 +10,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import FrameType
 
@@ -118,13 +118,14 @@ def write_atomic(path: Path, content: bytes, *, force: bool, inputs: Iterable[Pa
     """
     inputs = list(inputs)
     check_target(path, force=force, inputs=inputs)
-    try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as e:
-        raise UsageError(f"{path}: cannot write here: {e.strerror or e}") from e
-    temp = Path(name)
-    with _removed_on_signals(temp):
+    with _removed_on_signals(), _held_back((signal.SIGINT, *_ENDING)) as release:
         try:
+            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as e:
+            raise UsageError(f"{path}: cannot write here: {e.strerror or e}") from e
+        temp = Path(name)
+        try:
+            release()  # a signal held back while the file was made arrives now, where the clean-up catches it
             with os.fdopen(fd, "wb") as f:
                 f.write(content)
                 f.flush()
@@ -192,10 +193,32 @@ def _raise_stopped(signum: int, frame: FrameType | None) -> None:
 
 
 @contextlib.contextmanager
-def _removed_on_signals(temp: Path) -> Iterator[None]:
-    """While writing ``temp``: a signal that would end the process first removes it, then ends the process
-    by that signal as it would have (so a shell or CI runner sees the usual status). Signals someone chose
-    to ignore (`nohup`) or handle stay as they were, and only the main thread can handle signals at all."""
+def _held_back(signals: tuple[int, ...]) -> Iterator[Callable[[], None]]:
+    """Hold ``signals`` back until the ``release`` this yields is called (or the block ends), where the system
+    can (POSIX): between making the temporary file and starting to guard it, a signal must not end the
+    process."""
+    held = hasattr(signal, "pthread_sigmask") and bool(signals)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, signals) if held else set()
+    released = not held
+
+    def release() -> None:
+        nonlocal released
+        if not released:
+            released = True
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+    try:
+        yield release
+    finally:
+        release()
+
+
+@contextlib.contextmanager
+def _removed_on_signals() -> Iterator[None]:
+    """While a temporary file is written: a signal that would end the process raises `_Stopped` instead, so
+    that the file is removed first; the process then ends by that signal as it would have (so a shell or CI
+    runner sees the usual status). Signals someone chose to ignore (`nohup`) or handle stay as they were, and
+    only the main thread can handle signals at all."""
     caught: list[int] = []
     if threading.current_thread() is threading.main_thread():
         caught = [s for s in _ENDING if signal.getsignal(s) is signal.SIG_DFL]
