@@ -27,7 +27,7 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 # A date, or as much of one as is known: 2025-04-01, 2025-04, 2025, April 2025, 1 April 2025.
 DATE_PATTERN = (f"^([0-9]{{4}}(-[0-9]{{2}}(-[0-9]{{2}})?)?|({_MONTHS}) [0-9]{{4}}|[0-9]{{1,2}} ({_MONTHS}) "
                 "[0-9]{4})$")
-SUGGESTION_BUDGET = 20_000  # candidate ids compared, in all, to suggest what a dangling reference meant
+SUGGESTION_BUDGET = 5_000  # candidate ids compared, in all, to suggest what a dangling reference meant
 
 SUPPORTED_KEYWORDS = frozenset({
     "$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties", "additionalProperties",
