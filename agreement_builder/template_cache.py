@@ -2,8 +2,9 @@
 
 Compiling the shipped templates is about a third of a cold build's CPU time (`bench/cache.py`), so their
 compiled code is kept between runs. Loading compiled code runs it, so an entry is trusted only as far as the
-folder it is in: the folder must belong to this user and let no one else in (mode 0700), no part of the path
-below the cache base may be a link, and an entry must be a regular file of this user's. Anything else, and
+folder it is in: the folder must belong to this user and let no one else write to it (it is then made 0700),
+no part of the path below the cache base may be a link, and an entry must be a regular file of this user's
+that no one else may write to. Anything else, and
 any entry that does not load, is a miss: the template is compiled again and the entry rewritten. Entries are
 not pickles (Jinja's own format starts with one, which runs code as it loads).
 """
@@ -58,7 +59,8 @@ class Cache(jinja2.BytecodeCache):
         except OSError:
             return None
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
+        if (not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or stat.S_IMODE(info.st_mode) & 0o022
+                or info.st_size > MAX_ENTRY_BYTES):
             os.close(fd)
             return None
         with os.fdopen(fd, "rb") as f:
@@ -121,8 +123,8 @@ def cache() -> Cache | None:
 
 def private_folder(base: Path, names: tuple[str, ...]) -> int | None:
     """An open descriptor of ``base``/``names``..., made where missing; None unless each of ``names`` is a real
-    folder (not a link) that belongs to this user and that no one else may enter. ``base`` itself (such as
-    ~/.cache) may be a link, as the user chose."""
+    folder (not a link) that belongs to this user and that no one else may write to; each is then made private
+    (mode 0700) if it is not already. ``base`` itself (such as ~/.cache) may be a link, as the user chose."""
     base.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd = os.open(base, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
@@ -133,9 +135,11 @@ def private_folder(base: Path, names: tuple[str, ...]) -> int | None:
             os.close(fd)
             fd = child
             info = os.fstat(fd)
-            if info.st_uid != os.geteuid() or stat.S_IMODE(info.st_mode) & 0o077:
-                os.close(fd)
+            if info.st_uid != os.geteuid() or stat.S_IMODE(info.st_mode) & 0o022:
+                os.close(fd)  # someone else could have written here
                 return None
+            if stat.S_IMODE(info.st_mode) != 0o700:
+                os.fchmod(fd, 0o700)  # only others' reading to take away, as an earlier version left it
     except BaseException:
         with contextlib.suppress(OSError):
             os.close(fd)

@@ -26,7 +26,6 @@ from pathlib import Path
 import yaml
 from common import compiled, machine, table, tool
 
-
 NOISE = 0.1  # seconds of CPU time
 
 

@@ -118,8 +118,8 @@ def test_an_entry_planted_in_the_users_own_folder_runs_as_the_users_own_code_wou
     assert (tmp_path / "PWNED").exists()
 
 
-@pytest.mark.parametrize("mode", [0o777, 0o750, 0o701])
-def test_a_cache_folder_others_may_enter_is_not_used(tmp_path, cache_home, mode):
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o733, 0o702])
+def test_a_cache_folder_others_may_write_to_is_not_used(tmp_path, cache_home, mode):
     assert build(tmp_path) == 0
     folder = entries(cache_home)[0].parent
     folder.chmod(mode)
@@ -128,7 +128,29 @@ def test_a_cache_folder_others_may_enter_is_not_used(tmp_path, cache_home, mode)
     assert not (tmp_path / "PWNED").exists()
 
 
-def test_a_cache_folder_whose_parent_others_may_enter_is_not_used(tmp_path, cache_home):
+@pytest.mark.parametrize("mode", [0o755, 0o750, 0o701])
+def test_a_cache_folder_others_may_only_read_is_made_private_and_used(tmp_path, cache_home, mode):
+    # An earlier version left the folders readable by all; no one else could write there, so they are kept.
+    assert build(tmp_path) == 0
+    folders = [cache_home / "agreement-builder", entries(cache_home)[0].parent]
+    for folder in folders:
+        folder.chmod(mode)
+    written = [entry.stat().st_mtime_ns for entry in entries(cache_home)]
+    assert build(tmp_path) == 0
+    assert [stat.S_IMODE(folder.stat().st_mode) for folder in folders] == [0o700, 0o700]
+    assert [entry.stat().st_mtime_ns for entry in entries(cache_home)] == written  # loaded, not rewritten
+
+
+def test_an_entry_others_may_write_to_is_not_loaded(tmp_path, cache_home):
+    assert build(tmp_path) == 0
+    _plant(cache_home, tmp_path / "PWNED")
+    for entry in entries(cache_home):
+        entry.chmod(0o666)
+    assert build(tmp_path) == 0
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_a_cache_folder_whose_parent_others_may_write_to_is_not_used(tmp_path, cache_home):
     assert build(tmp_path) == 0
     (cache_home / "agreement-builder").chmod(0o777)
     _plant(cache_home, tmp_path / "PWNED")
