@@ -214,7 +214,7 @@ class SarifReporter(Reporter):
             "tool": {"driver": driver},
             "artifacts": [{"location": {"uri": _uri(file)}} for file in result.files],
             "results": [_sarif_result(f, index) for f in result.findings],
-            "properties": {"packs": {file: list(packs) for file, packs in result.packs.items()}},
+            "properties": {"packs": {printable(file): list(packs) for file, packs in result.packs.items()}},
         }
         log = {
             "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",

@@ -22,10 +22,10 @@ ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="making a file another 
 @pytest.mark.parametrize("value", ["", " "])
 def test_an_empty_rule_id_on_the_command_line_cannot_run(cli, option, value):
     run = cli("lint", str(DRAFT), option, value)
-    assert run.exit_code == 2 and f"{option} is given an empty rule id" in run.stderr, run
+    assert run.exit_code == 2 and f"{option}: give a rule id or prefix" in run.stderr, run
 
 
-@pytest.mark.parametrize("key", ["ignore", "select", "packs"])
+@pytest.mark.parametrize("key", ["ignore", "select"])
 def test_an_empty_value_in_the_settings_file_cannot_run_lint_or_build(cli, tmp_path, key):
     (tmp_path / ".agreement.toml").write_text(f'[lint]\n{key} = [""]\n', encoding="utf-8")
     source = tmp_path / "draft.yaml"
@@ -33,7 +33,7 @@ def test_an_empty_value_in_the_settings_file_cannot_run_lint_or_build(cli, tmp_p
     lint = cli("lint", str(source))
     build = cli("build", str(source), "-o", str(tmp_path / "d.md"))
     for run in (lint, build):
-        assert run.exit_code == 2 and f"{key} holds an empty value" in run.stderr, run
+        assert run.exit_code == 2 and f"{key}: give a rule id or prefix" in run.stderr, run
     assert not (tmp_path / "d.md").exists()
 
 

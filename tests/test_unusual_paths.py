@@ -54,9 +54,9 @@ def test_a_subfolder_with_no_permissions_stops_the_run(cli, tmp_path):
 def test_links_to_folders_are_not_followed_and_files_found_are_sorted(cli, tmp_path):
     (tmp_path / "b").mkdir()
     shutil.copyfile(DRAFT, tmp_path / "b" / "x.yaml")
-    shutil.copyfile(DRAFT, tmp_path / "a.json")
+    (tmp_path / "a.json").write_text('{"agreement": {"title": "T"}}', encoding="utf-8")
     (tmp_path / "loop").symlink_to(tmp_path)
-    from agreement_builder.cli import expand
+    from agreement_builder.paths import expand
 
     assert expand((str(tmp_path),)) == [str(tmp_path / "a.json"), str(tmp_path / "b" / "x.yaml")]
 

@@ -52,7 +52,7 @@ def test_lint_output_replaces_an_old_report(cli, tmp_path, victim):
     report.write_text("old report", encoding="utf-8")
     run = cli("lint", str(victim), "--output", str(report))
     assert run.exit_code == 0, run
-    assert report.read_text(encoding="utf-8").endswith("in 1 file\n")
+    assert "in 1 file" in report.read_text(encoding="utf-8").splitlines()[-1]
 
 
 def test_lint_output_with_an_empty_name_is_refused(cli, victim):
