@@ -123,3 +123,46 @@ def test_lint_writes_a_report_for_a_file_whose_name_is_not_utf8(cli, tmp_path, f
     if fmt == "json":
         text = json.loads(text)["files"][0]
     assert "bad\\xffname.yaml" in text or "bad%FFname.yaml" in text
+
+
+def test_a_fifo_given_by_name_is_read_once_and_its_source_lines_not_waited_for(tmp_path):
+    # The report shows the source line of each finding; reading a FIFO again would wait for a second writer.
+    import subprocess
+    import threading
+
+    from robustness import COMMAND
+
+    fifo = tmp_path / "plan.yaml"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with fifo.open("wb") as f:
+            f.write(DRAFT.read_bytes())
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        done = subprocess.run([*COMMAND, "lint", str(fifo)], capture_output=True, text=True, timeout=60, check=False)
+    finally:
+        if writer.is_alive():  # the command never opened the FIFO: let the writer go
+            with fifo.open("rb") as f:
+                f.read()
+        writer.join()
+    assert done.returncode == 1 and "[error]" in done.stdout, done
+
+
+def test_a_folder_search_passes_over_fifos_devices_and_links_that_lead_nowhere(tmp_path):
+    import subprocess
+
+    from robustness import COMMAND
+
+    shutil.copyfile(DRAFT, tmp_path / "plan.yaml")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nothing.yaml")
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    done = subprocess.run([*COMMAND, "lint", "--format", "concise", str(tmp_path)], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 1, done
+    checked = {line.split(":")[0] for line in done.stdout.splitlines() if line.startswith(str(tmp_path))}
+    assert checked == {str(tmp_path / "plan.yaml")} and "in 1 file" in done.stdout
