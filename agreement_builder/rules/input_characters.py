@@ -1,11 +1,11 @@
 r"""Names and titles hold no character that changes how the text around it reads while staying unseen.
 
-Warns for each title, name, short name, position or defined term that holds a bidirectional control (the
-embeddings, overrides and isolates, U+202A to U+202E and U+2066 to U+2069) or an invisible character: a
-zero-width space, a word joiner or an invisible operator, a byte order mark inside the text, a soft hyphen,
-a Hangul filler, or a tag character outside an emoji flag. The drafted agreement keeps the text exactly as
-written, so the warning is the reader's only sign of it. Right-to-left scripts need none of these: their
-direction comes from the letters themselves.
+Warns for each title, name, partnership name, short name, position or defined term that holds a
+bidirectional control (the embeddings, overrides and isolates, U+202A to U+202E and U+2066 to U+2069) or an
+invisible character: a zero-width space, a word joiner or an invisible operator, a byte order mark inside the
+text, a soft hyphen, a Hangul filler, or a tag character outside an emoji flag. The drafted agreement keeps
+the text exactly as written, so the warning is the reader's only sign of it. Right-to-left scripts need none
+of these: their direction comes from the letters themselves.
 
 Why:
 A right-to-left override makes a name read otherwise than it is stored ("\u202egnp.exe" shows as "exe.png"),
@@ -42,7 +42,7 @@ SEVERITY = Severity.WARNING
 PACK = "input"
 SOURCE = "Structures > Have a partnership agreement"
 
-NAMES = frozenset({"title", "name", "short_name", "position", "term"})
+NAMES = frozenset({"title", "name", "partnership_name", "short_name", "position", "term"})
 _HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u00ad\u180e\u115f\u1160\u3164\uffa0"
                      "\U000e0000-\U000e007f]")
 # An emoji flag of a part of a country (England, Scotland, Wales) is a black flag, tag characters, and a

@@ -49,6 +49,11 @@ def test_right_to_left_scripts_joiners_and_emoji_flags_are_not_reported(tmp_path
     assert check(tmp_path, TITLE.format(raw(text)), "AB011") == []
 
 
+def test_the_partnerships_name_is_checked_too(tmp_path):
+    found = check(tmp_path, 'agreement:\n  title: T\n  partnership_name: "the \\u202eNorthvale Partnership"\n', "AB011")
+    assert [(f.path, f.line) for f in found] == [("/agreement/partnership_name", 3)]
+
+
 def test_hidden_characters_in_other_text_are_left_to_the_author(tmp_path):
     snippet = 'variation: "Changes need the board\\u200b\\u202e\'s agreement."\n'
     assert check(tmp_path, snippet, "AB011") == []
