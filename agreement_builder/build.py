@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,16 +11,12 @@ from .config import discover
 from .document import Draft
 from .drafting import Options, draft
 from .errors import BuildError, UsageError
-from .findings import Finding
+from .findings import NOT_XML, Finding
 from .lint import lint_agreement, validate
 from .memory import paused_gc
 from .model import Agreement
 from .source import STDIN, pointer
 from .writers import FORMATS, SUFFIXES, suffix, write
-
-# What an XML 1.0 document cannot hold: C0 controls but tab, LF and CR; surrogates; U+FFFE and U+FFFF. (Written
-# as the characters refused rather than the complement of those allowed, which takes 10 ms to compile.)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -53,13 +49,25 @@ def output_format(fmt: str | None, output: str | None) -> str:
 def output_path(name: str, fmt: str, output: str | None) -> Path:
     """``output`` when given; otherwise the input's name with the format's suffix, in the current folder."""
     if output is not None:
+        if not output.strip():
+            raise UsageError("-o needs a file name")
         return Path(output)
     if name == STDIN:
         raise UsageError("reading the agreement from standard input needs -o FILE to say where to write it")
-    target = Path(Path(name).name).with_suffix(suffix(fmt))
-    if target.resolve() == Path(name).resolve():
-        raise UsageError(f"{name}: the output would replace the input; give -o FILE")
-    return target
+    return Path(Path(name).name).with_suffix(suffix(fmt))
+
+
+def inputs(name: str, clauses: Path | None = None, reference: Path | None = None) -> list[Path]:
+    """Every file a build of ``name`` reads, which its output must never replace: the agreement, its settings
+    file, the reference document and the files in the clause folder."""
+    found = [] if name == STDIN else [Path(name)]
+    settings = discover(Path(name) if name != STDIN else Path.cwd()).source
+    found += [Path(settings)] if settings else []
+    found += [reference] if reference is not None else []
+    if clauses is not None:
+        with contextlib.suppress(OSError):  # a folder that cannot be listed is reported when it is read
+            found += sorted(clauses.iterdir())
+    return found
 
 
 def build(name: str, fmt: str = "docx", *, options: Options | None = None,
@@ -96,7 +104,7 @@ def _draft(name: str, options: Options) -> Draft | list[Finding]:
 def check_characters(agreement: Agreement) -> None:
     """Refuse, before anything is written, a value holding a character a Word document cannot hold."""
     for path, text in agreement.texts():
-        bad = _NOT_XML.search(text)
+        bad = NOT_XML.search(text)
         if bad:
             where = agreement.document.locate(path)
             raise BuildError(f"{agreement.document.file}:{where.line}:{where.column}: the text at {pointer(path)} "

@@ -8,8 +8,6 @@ evaluates text from the input, so `{{ }}` or `<w:p>` in an agreement stays liter
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
 import re
 import traceback
@@ -20,46 +18,63 @@ from typing import Any
 
 import jinja2
 import jinja2.exceptions
-import jinja2.sandbox
 from markupsafe import Markup
 
+from . import sandbox
 from .errors import TemplateError, UsageError
+from .files import NotRegularFile, read_file
+from .template_cache import cache
 
 SUFFIX = ".xml.j2"
 MAX_TEMPLATE_BYTES = 1024 * 1024
-_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.xml\.j2$")
+
+
+class _LoadError(TemplateError):
+    """A user template that cannot be used as it stands; its message names the file already."""
 
 
 class _Loader(jinja2.BaseLoader):
-    """Finds a template in the user's folder first, then among the shipped ones; plain file names only."""
+    """Finds a template in the user's folder first, then among the shipped ones; plain `NAME.xml.j2` file names
+    only, and, in the user's folder, only files that are inside it."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self.inside = folder.resolve() if folder is not None else None
         self.shipped = resources.files("agreement_builder.templates").joinpath("clauses")
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         if not _NAME.match(template):
             raise jinja2.TemplateNotFound(template)
-        if self.folder is not None and (self.folder / template).is_file():
+        if self.folder is not None and self.inside is not None and os.path.lexists(self.folder / template):
             path = self.folder / template
-            return _read_user(path), str(path), lambda: True
+            return _read_user(path, self.inside), str(path), lambda: True
         shipped = self.shipped.joinpath(template)
         if not shipped.is_file():
             raise jinja2.TemplateNotFound(template)
         return shipped.read_text(encoding="utf-8"), f"clauses/{template}", lambda: True
 
 
-def _read_user(path: Path) -> str:
+def _read_user(path: Path, folder: Path) -> str:
+    """The text of a template in the user's folder (``folder`` resolved): a regular file inside the folder, read
+    no further than the size limit. A link that leads out of the folder is refused, so a template cannot bring
+    the contents of another file into the agreement."""
+    real = Path(os.path.realpath(path))
+    if not real.is_relative_to(folder):
+        raise _LoadError(f"{path}: is a link to {real}, which is outside the clause folder; copy the file into "
+                         "the folder instead")
     try:
-        raw = path.read_bytes()
+        raw = read_file(real, MAX_TEMPLATE_BYTES)
+    except NotRegularFile as e:
+        raise _LoadError(f"{path}: is {e.strerror}; a clause template is a text file") from e
     except OSError as e:
-        raise TemplateError(f"{path}: cannot be read: {e.strerror or e}") from e
+        raise _LoadError(f"{path}: cannot be read: {e.strerror or e}") from e
     if len(raw) > MAX_TEMPLATE_BYTES:
-        raise TemplateError(f"{path}: is larger than 1 MB; a clause template is never this big")
+        raise _LoadError(f"{path}: is larger than 1 MB; a clause template is never this big")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise TemplateError(f"{path}: is not UTF-8 text") from e
+        raise _LoadError(f"{path}: is not UTF-8 text") from e
 
 
 def _finalize(value: Any) -> Any:
@@ -77,11 +92,13 @@ def environment(folder: Path | None = None) -> jinja2.Environment:
     """The one Jinja environment: strict, escaping, and sandboxed when the templates are the user's."""
     if folder is not None and not folder.is_dir():
         raise UsageError(f"{folder}: is not a folder of clause templates")
-    cls = jinja2.sandbox.ImmutableSandboxedEnvironment if folder is not None else jinja2.Environment
+    cls = sandbox.Sandbox if folder is not None else jinja2.Environment
     env = cls(
-        loader=_Loader(folder), autoescape=True, undefined=jinja2.StrictUndefined, finalize=_finalize,
-        trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1,
-        bytecode_cache=_cache() if folder is None else None,
+        loader=_Loader(folder), autoescape=True,
+        undefined=jinja2.StrictUndefined, finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
+        auto_reload=False, cache_size=-1,
+        # Only shipped templates use the cache: user templates compile each time, in the sandbox.
+        bytecode_cache=cache() if folder is None else None,
     )
     env.filters.update(money=money, names=names_filter, sentence=sentence, bare=bare)
     env.globals.update(plural=plural)
@@ -90,55 +107,58 @@ def environment(folder: Path | None = None) -> jinja2.Environment:
     return env
 
 
-class _Cache(jinja2.FileSystemBytecodeCache):
-    """Jinja's compiled templates kept between runs; a cache that cannot be written is simply not used."""
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _cache() -> jinja2.BytecodeCache | None:
-    """The per-user cache of the shipped templates' compiled code. Compiling them is most of a build's
-    time; the cache is keyed by template source, and by this module's source since it sets how they
-    compile. Only shipped templates use it: user templates compile each time, in the sandbox."""
-    if os.environ.get("AGREEMENT_BUILDER_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    tag = hashlib.sha256(Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
-    folder = Path(base) / "agreement-builder" / f"clauses-{tag}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    return _Cache(str(folder))
-
-
 def _check_names(folder: Path, env: jinja2.Environment) -> None:
     """A user file that overrides nothing is most likely misnamed: say so rather than ignore it."""
     shipped = {p.name for p in resources.files("agreement_builder.templates").joinpath("clauses").iterdir()}
-    for path in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as e:
+        raise TemplateError(f"{folder}: the clause folder cannot be read: {e.strerror or e}") from e
+    for path in entries:
         if path.name.endswith(SUFFIX) and path.name not in shipped and not path.name.startswith("_"):
             raise TemplateError(f"{path}: matches no clause template; the names are "
                                 f"{', '.join(sorted(n for n in shipped if not n.startswith('_')))}")
 
 
+def label(env: jinja2.Environment, name: str) -> str:
+    """How messages name the template ``name``: the user's file, when the user's folder has one."""
+    loader = env.loader
+    if isinstance(loader, _Loader) and loader.folder is not None and os.path.lexists(loader.folder / (name + SUFFIX)):
+        return str(loader.folder / (name + SUFFIX))
+    return f"clauses/{name}{SUFFIX}"
+
+
 def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
-    """Render one clause template; a Jinja error becomes a TemplateError naming the template and line."""
+    """Render one clause template; a Jinja error, or a template that takes too long, too much memory or makes
+    too much text, becomes a TemplateError naming the template and line."""
     try:
-        return env.get_template(name + SUFFIX).render(context)
+        template = env.get_template(name + SUFFIX)
+        if isinstance(env, sandbox.Sandbox):
+            return sandbox.render(env, template, dict(context))
+        return template.render(context)
+    except _LoadError:
+        raise
     except TemplateError as e:
         raise TemplateError(f"{_where(e, name)}: {e}") from e
     except jinja2.TemplateSyntaxError as e:
         where = f"{e.filename or name + SUFFIX}, line {e.lineno}"
         raise TemplateError(f"{where}: {e.message}") from e
     except jinja2.TemplateNotFound as e:
-        raise TemplateError(f"the clause template {e.name} does not exist") from e
+        missing = f"the clause template {e.name} does not exist"
+        raise TemplateError(missing if e.name == name + SUFFIX else f"{_where(e, name)}: {missing}") from e
     except jinja2.exceptions.SecurityError as e:
         raise TemplateError(f"{_where(e, name)}: not allowed in a clause template: {e}") from e
     except jinja2.TemplateError as e:
         raise TemplateError(f"{_where(e, name)}: {e}") from e
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as e:
+    except sandbox.OutOfTime as e:
+        raise TemplateError(f"{_where(e, name)}: the clause templates took more than {sandbox.TIME_LIMIT:g} s to "
+                            "render; a loop inside a loop?") from e
+    except RecursionError as e:
+        raise TemplateError(f"{_where(e, name)}: a macro or include calls itself without end") from e
+    except MemoryError as e:
+        raise TemplateError(f"{_where(e, name)}: needed more than {sandbox.MEMORY_LIMIT // (1024 * 1024)} MB of "
+                            "memory to render") from e
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError) as e:
         raise TemplateError(f"{_where(e, name)}: {type(e).__name__}: {e}") from e
 
 

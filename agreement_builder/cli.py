@@ -195,7 +195,7 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
       agreement lint --statistics plan.yaml
       agreement lint --format sarif -o lint.sarif .
     """
-    from .config import rule_ids
+    from .config import ALWAYS_REPORTED, rule_ids
     from .findings import Result
     from .lint import lint_many
     from .paths import expand
@@ -216,8 +216,11 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
     # A selector that matches nothing would pass every file in silence: a typo in a pipeline's settings.
     for option, chosen, given in (("select", settings.select, select), ("ignore", settings.ignore, ignore)):
         for prefix in chosen:
+            where = f"--{option}" if given else f"{found.source}: {option}"
+            if option == "ignore" and prefix in ALWAYS_REPORTED:
+                raise UsageError(f"{where} '{prefix}': {prefix} cannot be ignored; a file that cannot be read as an "
+                                 "agreement always fails")
             if not any(rule_id.startswith(prefix) for rule_id in RULES):
-                where = f"--{option}" if given else f"{found.source}: {option}"
                 raise UsageError(f"{where} '{prefix}' matches no rule (ids such as AB101, or prefixes such as AB1); "
                                  "`agreement rules` lists them")
     selection = _selection(exclude, only_agreements, settings)
@@ -226,6 +229,14 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
         click.echo(_describe(settings, exclude, names, selection.skipped), nl=False)
         return
     result = Result()
+    # The report may replace an old report, but never a file this run reads.
+    reads = [Path(n) for n in names if n != "-"] + ([Path(settings.source)] if settings.source else [])
+    if output is not None:
+        from .files import check_target
+
+        if not output.strip():
+            raise UsageError("--output needs a file name")
+        check_target(Path(output), force=True, inputs=reads)
     linted = lint_many(names, settings.packs or None, settings.wants, briefing=not no_briefing)
     for name, each in zip(names, linted, strict=True):
         label = each.findings[0].file if each.findings else ("<stdin>" if name == "-" else name)
@@ -240,7 +251,7 @@ def lint(paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str
                 sources=_sources(result) if fmt == "text" and not statistics else {},
                 every_placeholder=every_placeholder, statistics=statistics, hidden=hidden, advice=advice)
     rules = [r for r in RULES.values() if settings.wants(r.id)]
-    _write(REPORTERS[fmt](rules, view).render(result), output, colour=view.colour)
+    _write(REPORTERS[fmt](rules, view).render(result), output, reads, colour=view.colour)
     if _too_many_warnings(result, settings.max_warnings) and fmt in ("text", "concise"):
         click.echo(f"More than {settings.max_warnings} warnings (--max-warnings).", err=True)
     sys.exit(FINDINGS if failed else OK)
@@ -294,13 +305,13 @@ def _describe(settings: Settings, exclude: tuple[str, ...], names: list[str], sk
     return "\n".join(lines) + "\n"
 
 
-def _write(text: str, output: str | None, *, colour: bool = False) -> None:
+def _write(text: str, output: str | None, reads: list[Path], *, colour: bool = False) -> None:
     if output is None:
         click.echo(text, nl=False, color=colour or None)  # click would strip the colour off a pipe otherwise
         return
     from .files import write_atomic
 
-    write_atomic(Path(output), text.encode("utf-8"), force=True)
+    write_atomic(Path(output), text.encode("utf-8"), force=True, inputs=reads)
 
 
 @main.command()
@@ -336,21 +347,22 @@ def build(file: str, output: str | None, fmt: str | None, force: bool, annotate:
       agreement build first-draft.yaml --format html --no-annotate
     """
     from .build import build as run
-    from .build import output_format, output_path
+    from .build import inputs, output_format, output_path
     from .drafting import Options
-    from .files import write_atomic
+    from .files import check_target, write_atomic
 
     kind = output_format(fmt, output)
     target = output_path(file, kind, output)
-    if target.exists() and not force:
-        raise UsageError(f"{target}: already exists; choose another name, or use --force to replace it")
     options = Options(annotate=annotate, clauses=Path(clauses) if clauses else None)
-    built = run(file, kind, options=options, reference=Path(reference_doc) if reference_doc else None)
+    reference = Path(reference_doc) if reference_doc else None
+    reads = inputs(file, options.clauses, reference)
+    check_target(target, force=force, inputs=reads)  # before the work, as well as when writing
+    built = run(file, kind, options=options, reference=reference)
     if built.content is None:
         _problems(file, built.findings)
         click.echo(f"{file}: is not a valid agreement; nothing written.", err=True)
         sys.exit(FINDINGS)
-    write_atomic(target, built.content, force=force)
+    write_atomic(target, built.content, force=force, inputs=reads)
     notes = len(built.draft.notes) if built.draft is not None else 0
     click.echo(f"Wrote {target}" + (f" ({notes} drafting note{'s' if notes != 1 else ''})." if notes else "."))
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .files import read_file
 from .findings import Severity
 
 if sys.version_info >= (3, 11):
@@ -17,6 +20,10 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 FAIL_ON = ("error", "warning", "info", "advice", "never")
 _KEYS = {"select", "ignore", "fail-on", "packs", "exclude", "max-warnings"}
+# The input's own problems: a file that cannot be parsed (AB001), does not fit the schema (AB002) or names ids
+# it does not have (AB003) is not an agreement, and passing it would be false; no selection hides them.
+ALWAYS_REPORTED = frozenset({"AB001", "AB002", "AB003"})
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -37,34 +44,60 @@ class Settings:
 
     def wants(self, rule_id: str) -> bool:
         """Whether findings of ``rule_id`` are reported: selected (by id or prefix) and not ignored."""
+        if rule_id in ALWAYS_REPORTED:
+            return True
         selected = not self.select or any(rule_id.startswith(s) for s in self.select)
         return selected and not any(rule_id.startswith(s) for s in self.ignore)
 
 
 def discover(start: Path) -> Settings:
-    """The settings of the nearest `.agreement.toml`, or `pyproject.toml` with a [tool.agreement.lint] table."""
-    folder = start if start.is_dir() else start.parent
-    for directory in (folder.resolve(), *folder.resolve().parents):
+    """The settings of the nearest `.agreement.toml`, or `pyproject.toml` with a [tool.agreement.lint] table,
+    looking no higher than the repository's root folder (the one holding `.git`) or the home folder."""
+    folder = (start if start.is_dir() else start.parent).resolve()
+    for directory in (folder, *folder.parents):
         own = directory / ".agreement.toml"
-        if own.is_file():
+        if own.is_file() and _trusted(own):
             return _read(own, ("lint",))
         project = directory / "pyproject.toml"
-        if project.is_file():
+        if project.is_file() and _trusted(project):
             table = _load(project).get("tool", {}).get("agreement", {})
             if "lint" in table:
                 return _parse(table["lint"], project)
+        if (directory / ".git").exists() or directory == _home():
+            break
     return Settings()
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (OSError, RuntimeError, KeyError):  # no HOME and no entry in the user database
+        return None
+
+
+def _trusted(path: Path) -> bool:
+    """Whether ``path`` may hold this user's settings: not a file someone else left in a folder anyone can write
+    to, such as /tmp, where it would change every lint below it."""
+    try:
+        folder, info = path.parent.stat(), path.stat()
+    except OSError:
+        return True  # reading it says what is wrong
+    mine = info.st_uid == os.geteuid() if hasattr(os, "geteuid") else True  # no owners to compare on Windows
+    return not folder.st_mode & stat.S_IWOTH or mine
 
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as f:
-            loaded: dict[str, Any] = tomllib.load(f)
-            return loaded
-    except tomllib.TOMLDecodeError as e:
-        raise UsageError(f"{path}: is not valid TOML: {e}") from e
+        raw = read_file(path, MAX_SETTINGS_BYTES)
     except OSError as e:
         raise UsageError(f"{path}: cannot be read: {e.strerror}") from e
+    if len(raw) > MAX_SETTINGS_BYTES:
+        raise UsageError(f"{path}: is larger than 1 MB; a settings file is never this big")
+    try:
+        loaded: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
+        return loaded
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise UsageError(f"{path}: is not valid TOML: {e}") from e
 
 
 def _read(path: Path, table: tuple[str, ...]) -> Settings:

@@ -56,24 +56,25 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     for i, (key, name, root) in enumerate(kept, 1):
         reader.template = name
         sections.append(reader.section(root, str(i), tuple(notes.get(key, ())), f"clause-{key}"))
-    reader.template = "clauses/front.xml.j2"
+    reader.template = clauses.label(env, "front")
     cover, contents = front.find("cover"), front.find("contents")
     if front.tag != "front" or cover is None or contents is None:
-        raise TemplateError("clauses/front.xml.j2: must produce <front> with a <cover> and <contents>")
-    reader.template = f"clauses/{library.template('signatures', kind, jurisdiction)}.xml.j2"
+        raise TemplateError(f"{reader.template}: must produce <front> with a <cover> and <contents>")
+    reader.template = clauses.label(env, library.template("signatures", kind, jurisdiction))
     signed = reader.section(signatures, "", tuple(notes.get("signatures", ())), "signatures")
     scheduled = []
     for i, (key, root) in enumerate(schedules, 1):
-        reader.template = f"clauses/schedule-{key}.xml.j2"
+        reader.template = clauses.label(env, f"schedule-{key}")
         scheduled.append(reader.section(root, str(i), (), f"schedule-{key}", "schedule"))
     return reader.finish(Draft(meta, reader.cover(cover), reader.contents(contents), tuple(sections), signed,
                                tuple(scheduled)))
 
 
 def _render(env: Any, name: str, context: Mapping[str, Any]) -> etree._Element:
-    root = root_of(Rendered(f"clauses/{name}.xml.j2", clauses.render(env, name, context)))
+    label = clauses.label(env, name)
+    root = root_of(Rendered(label, clauses.render(env, name, context)))
     if root is None:
-        raise TemplateError(f"clauses/{name}.xml.j2: produced nothing")
+        raise TemplateError(f"{label}: produced nothing")
     return root
 
 
@@ -85,9 +86,10 @@ def _render_schedules(env: Any, context: dict[str, Any],
         if not clauses.exists(env, name):
             continue
         data = context["agreement"][source]
-        root = root_of(Rendered(f"clauses/{name}.xml.j2", clauses.render(env, name, {**context, "data": data})))
+        label = clauses.label(env, name)
+        root = root_of(Rendered(label, clauses.render(env, name, {**context, "data": data})))
         if root is not None:
-            result.append((key, _checked(root, name)))
+            result.append((key, _checked(root, label)))
     return result
 
 
@@ -116,7 +118,8 @@ def _render_body(env: Any, agreement: Agreement, context: dict[str, Any], layout
         if not clauses.exists(env, name):
             continue
         data = context["agreement"][key] if key in sections else None
-        body.append((key, f"clauses/{name}.xml.j2", _checked(_render(env, name, {**context, "data": data}), name)))
+        label = clauses.label(env, name)
+        body.append((key, label, _checked(_render(env, name, {**context, "data": data}), label)))
     for i, clause in enumerate(extra):
         if i not in placed:
             placed[i] = f"additional-{i}"
@@ -126,12 +129,12 @@ def _render_body(env: Any, agreement: Agreement, context: dict[str, Any], layout
 
 def _additional(env: Any, context: dict[str, Any], clause: Any, key: str) -> tuple[str, str, etree._Element]:
     root = _render(env, "additional", {**context, "clause": clause, "key": key})
-    return key, "clauses/additional.xml.j2", root
+    return key, clauses.label(env, "additional"), root
 
 
-def _checked(root: etree._Element, name: str) -> etree._Element:
+def _checked(root: etree._Element, label: str) -> etree._Element:
     if root.tag != "section":
-        raise TemplateError(f"clauses/{name}.xml.j2: must produce one <section>, not <{root.tag}>")
+        raise TemplateError(f"{label}: must produce one <section>, not <{root.tag}>")
     return root
 
 

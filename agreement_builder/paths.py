@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import UsageError
+from .files import read_file
 
 SUFFIXES = (".yaml", ".yml", ".json")
 STDIN = "-"
@@ -149,10 +151,9 @@ def _keep_named(path: Path, selection: Selection) -> bool:
 def is_agreement(path: Path) -> bool:
     """Whether a file holds a top-level `agreement` key, read from its text."""
     try:
-        with path.open("rb") as f:
-            head = f.read(_SNIFF_BYTES)
+        head = read_file(path, _SNIFF_BYTES)[:_SNIFF_BYTES]
     except OSError:
-        return True  # the command itself then says why it cannot be read
+        return True  # the command itself then says why it cannot be read (or reads a FIFO it was given)
     if path.suffix.lower() == ".json":
         return _json_top_level_agreement(_utf8(head))
     return bool(_AGREEMENT_KEY.search(_utf8(head)))
@@ -186,7 +187,7 @@ def _utf8(head: bytes) -> bytes:
 
 def _search(root: Path, selection: Selection) -> Iterator[str]:
     rules_of = {root: _ignores_above(root) + _read_ignore(absolute(root))}
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root, onerror=_unreadable):
         here = Path(folder)
         rules = rules_of.pop(here)
         kept = []
@@ -201,8 +202,15 @@ def _search(root: Path, selection: Selection) -> Iterator[str]:
         dirs[:] = kept
         for name in sorted(files):
             path = here / name
-            if path.suffix.lower() in SUFFIXES and _keep(path, selection, rules):
+            # Regular files only (links to them too): a FIFO would stop the search, a link to nothing fail it.
+            if path.suffix.lower() in SUFFIXES and path.is_file() and _keep(path, selection, rules):
                 yield str(path)
+
+
+def _unreadable(error: OSError) -> NoReturn:
+    """A folder the search cannot list stops the run, rather than leave the agreements in it unchecked."""
+    raise UsageError(f"{error.filename}: the folder cannot be read ({error.strerror or error}), so the agreements "
+                     "in it cannot be checked; leave it out with --exclude, or make it readable")
 
 
 def _why_not_enter(folder: Path, rules: list[Pattern], selection: Selection) -> str:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from . import __version__
-from .findings import Finding, Result, Severity
+from .findings import NOT_XML, Finding, Result, Severity, printable
 from .rules import Rule
 from .rules.placeholders import ID as PLACEHOLDER
 
@@ -179,8 +181,8 @@ class JsonReporter(Reporter):
             "format_version": JSON_FORMAT_VERSION,
             "tool": TOOL,
             "version": __version__,
-            "files": result.files,
-            "packs": {file: list(packs) for file, packs in result.packs.items()},
+            "files": [printable(file) for file in result.files],
+            "packs": {printable(file): list(packs) for file, packs in result.packs.items()},
             "findings": [_finding_dict(f) for f in result.findings],
             "summary": {str(s): counts[str(s)] for s in sorted(Severity, reverse=True)}
             | {"waived": len(result.findings) - len(result.active())},
@@ -189,7 +191,7 @@ class JsonReporter(Reporter):
 
 
 def _finding_dict(f: Finding) -> dict[str, Any]:
-    return {"file": f.file, "line": f.line, "column": f.column, "rule": f.rule, "severity": str(f.severity),
+    return {"file": printable(f.file), "line": f.line, "column": f.column, "rule": f.rule, "severity": str(f.severity),
             "message": f.message, "hint": f.hint, "also": list(f.also), "sources": list(f.sources), "path": f.path,
             "waived": f.waived}
 
@@ -212,7 +214,7 @@ class SarifReporter(Reporter):
             "tool": {"driver": driver},
             "artifacts": [{"location": {"uri": _uri(file)}} for file in result.files],
             "results": [_sarif_result(f, index) for f in result.findings],
-            "properties": {"packs": {file: list(packs) for file, packs in result.packs.items()}},
+            "properties": {"packs": {printable(file): list(packs) for file, packs in result.packs.items()}},
         }
         log = {
             "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
@@ -222,11 +224,20 @@ class SarifReporter(Reporter):
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _uri(file: str) -> str:
+def _path(file: str) -> str:
+    """A file's path as reports give it: relative to where the run began, or a file: URI when absolute."""
     if file.startswith("<"):
         return "stdin"
     path = Path(file)
     return path.as_posix() if not path.is_absolute() else path.as_uri()
+
+
+def _uri(file: str) -> str:
+    """`_path` as a URI reference, as SARIF needs: every byte a URI cannot hold as it is (a space, a byte of a
+    name that is not UTF-8) percent-encoded."""
+    if file.startswith("<") or Path(file).is_absolute():
+        return _path(file)  # "stdin", or a file: URI, already encoded
+    return quote(os.fsencode(_path(file)), safe="/")
 
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:
@@ -279,7 +290,7 @@ class GithubReporter(Reporter):
         lines = []
         for f in self.shown(result.active()):
             title = " ".join(filter(None, (f.rule, f.path)))
-            props = f"file={_prop(f.file)},line={f.line},col={f.column},title={_prop(title)}"
+            props = f"file={_prop(printable(f.file))},line={f.line},col={f.column},title={_prop(title)}"
             lines.append(f"::{self._COMMAND.get(f.severity, 'notice')} {props}::{_data(f.message + cited(f))}")
         return "".join(line + "\n" for line in lines)
 
@@ -301,13 +312,14 @@ class JunitReporter(Reporter):
         total = failed = 0
         shown = self.shown(result.findings)
         for file in result.files:
+            label = quoteattr(printable(file))
             found = [f for f in shown if f.file == file]
             failures = sum(1 for f in found if self._fails(f))
             skipped = sum(1 for f in found if f.waived is not None)
             cases = [self._case(f) for f in found] or [
-                f'    <testcase classname={quoteattr(file)} name="agreement lint"/>']
+                f'    <testcase classname={label} name="agreement lint"/>']
             suites.append(
-                f"  <testsuite name={quoteattr(file)} tests=\"{max(len(found), 1)}\" failures=\"{failures}\" "
+                f"  <testsuite name={label} tests=\"{max(len(found), 1)}\" failures=\"{failures}\" "
                 f"errors=\"0\" skipped=\"{skipped}\">\n" + "\n".join(cases) + "\n  </testsuite>")
             total += max(len(found), 1)
             failed += failures
@@ -321,7 +333,7 @@ class JunitReporter(Reporter):
 
     def _case(self, f: Finding) -> str:
         name = quoteattr(f"{f.rule} {f.path or '/'} {f.line}:{f.column}")
-        head = f"    <testcase classname={quoteattr(f.file)} name={name}>"
+        head = f"    <testcase classname={quoteattr(printable(f.file))} name={name}>"
         if f.waived is not None:
             return f"{head}<skipped message={quoteattr('waived: ' + f.waived)}/></testcase>"
         body = _xml_text(f"{f.location}: {f.rule} [{f.severity}] {f.message}")
@@ -347,20 +359,20 @@ class GitlabReporter(Reporter):
             issues.append({
                 "description": f"{f.rule} {f.message}",
                 "check_name": f.rule,
-                "fingerprint": hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest(),
+                "fingerprint": hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8", "surrogateescape")).hexdigest(),
                 "severity": self._SEVERITY.get(f.severity, "info"),
-                "location": {"path": _uri(f.file), "lines": {"begin": f.line}},
+                "location": {"path": printable(_path(f.file)), "lines": {"begin": f.line}},
             })
         return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
 
 
 def _xml_text(text: str) -> str:
-    return escape(text, quote=False)
+    return escape(NOT_XML.sub("\ufffd", text), quote=False)
 
 
 def quoteattr(text: str) -> str:
-    """An XML attribute value in double quotes, escaped."""
-    return '"' + escape(text, quote=True) + '"'
+    """An XML attribute value in double quotes, escaped; a character XML cannot hold becomes U+FFFD."""
+    return '"' + escape(NOT_XML.sub("\ufffd", text), quote=True) + '"'
 
 
 REPORTERS: dict[str, type[Reporter]] = {

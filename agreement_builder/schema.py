@@ -27,6 +27,7 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 # A date, or as much of one as is known: 2025-04-01, 2025-04, 2025, April 2025, 1 April 2025.
 DATE_PATTERN = (f"^([0-9]{{4}}(-[0-9]{{2}}(-[0-9]{{2}})?)?|({_MONTHS}) [0-9]{{4}}|[0-9]{{1,2}} ({_MONTHS}) "
                 "[0-9]{4})$")
+SUGGESTION_BUDGET = 5_000  # candidate ids compared, in all, to suggest what a dangling reference meant
 
 SUPPORTED_KEYWORDS = frozenset({
     "$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties", "additionalProperties",
@@ -157,6 +158,7 @@ class _Run:
         self.duplicates: list[Problem] = []
         self.refs: list[tuple[JsonPath, str, list[str]]] = []
         self.not_ids: list[tuple[JsonPath, str, list[str], str]] = []  # references with no id's form, and why
+        self.names: dict[str, list[tuple[str, str]]] | None = None  # made by _by_name when first needed
 
     def declare(self, value: str, kind: str, path: JsonPath) -> None:
         if value in self.ids:
@@ -168,13 +170,20 @@ class _Run:
 
     def cross_references(self) -> list[Problem]:
         problems = list(self.duplicates)
+        candidates: dict[tuple[str, ...], list[str]] = {}
+        budget = SUGGESTION_BUDGET
         for path, value, kinds in self.refs:
             found = self.ids.get(value)
             if found is None or found[0] not in kinds:
                 wanted = " or ".join(kinds)
-                candidates = [i for i, (k, _) in self.ids.items() if k in kinds]
+                ids = candidates.get(tuple(kinds))
+                if ids is None:
+                    ids = candidates[tuple(kinds)] = [i for i, (k, _) in self.ids.items() if k in kinds]
+                # Each suggestion compares the id with every candidate: a file with thousands of dangling
+                # references to thousands of ids would take minutes. Suggestions stop when the budget is spent.
+                budget -= len(ids)
+                hint = (_suggest(value, ids) if budget >= 0 else "") or _listed(ids, wanted)
                 what = "no" if found is None else f"a {found[0]}, not a"
-                hint = _suggest(value, candidates) or _listed(candidates, wanted)
                 named = self.named(value, kinds)
                 problems.append(Problem(path, named or f"'{value}' names {what} {wanted} in this agreement{hint}",
                                         reference=True))
@@ -189,14 +198,23 @@ class _Run:
     def named(self, value: str, kinds: list[str]) -> str | None:
         """What to say when ``value`` is the name (or short name or title) of a party, person or group of one
         of ``kinds``, not its id."""
-        meant = " ".join(value.split()).casefold()
-        for ident, (kind, where) in self.ids.items():
-            entity = _at_path(self.data, where[:-1])
-            names = [entity.get(k) for k in ("name", "short_name", "title")] if isinstance(entity, dict) else []
-            if kind in kinds and any(isinstance(n, str) and " ".join(n.split()).casefold() == meant for n in names):
+        for ident, kind in self._by_name().get(_folded(value), ()):
+            if kind in kinds:
                 return (f"write the id '{ident}' here, not the name: {_short(value)} is the name of the {kind} whose "
                         f"id is '{ident}'")
         return None
+
+    def _by_name(self) -> dict[str, list[tuple[str, str]]]:
+        """The ids (and kinds) of what has each name, short name or title, in the order the ids were declared:
+        made once, as a file with thousands of references to names would otherwise search every id for each."""
+        if self.names is None:
+            self.names = {}
+            for ident, (kind, where) in self.ids.items():
+                entity = _at_path(self.data, where[:-1])
+                found = [entity.get(k) for k in ("name", "short_name", "title")] if isinstance(entity, dict) else []
+                for name in dict.fromkeys(_folded(n) for n in found if isinstance(n, str)):
+                    self.names.setdefault(name, []).append((ident, kind))
+        return self.names
 
 
 class _Compiler:
@@ -361,6 +379,10 @@ def _listed(candidates: list[str], wanted: str) -> str:
     if not candidates or len(candidates) > 12:
         return ""
     return f" (the ids it may name: {', '.join(candidates)})"
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _at_path(data: Any, path: JsonPath) -> Any:

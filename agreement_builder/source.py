@@ -15,6 +15,7 @@ import yaml
 
 from . import slips
 from .errors import InputError, UnreadableError
+from .files import read_file
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 100
@@ -94,7 +95,12 @@ def read_lines(name: str) -> list[str] | None:
     if name == STDIN or name.startswith("<"):
         return None
     try:
-        return _decode(_read_bytes(name, name), name)[0].splitlines()
+        # Regular files only: a FIFO was read once already, and a second read would wait for a writer for ever.
+        raw = read_file(Path(name), MAX_BYTES)
+    except OSError:
+        return None
+    try:
+        return _decode(raw, name)[0].splitlines() if len(raw) <= MAX_BYTES else None
     except InputError:
         return None
 

@@ -176,6 +176,29 @@ def word_of_100000_characters_yaml(path: Path) -> Path:
     return _text(path, BASE + f"variation: {word}\nadditional_clauses:\n  - title: A long word\n    text: {word}\n")
 
 
+def _parties(count: int) -> str:
+    return "parties:\n" + "".join(f"  - id: party-{i:06}\n    name: Partner number {i}\n    sector: health\n"
+                                   for i in range(count))
+
+
+def dangling_references_1000_yaml(path: Path) -> Path:
+    # Each reference is one letter off an id that exists: suggesting the nearest for each compared every id with
+    # every other (a million comparisons).
+    actions = "".join(f"  - description: Action {i}\n    owner: parti-{i:06}\n" for i in range(1000))
+    return _text(path, "agreement:\n  title: Many references\n" + _parties(1000) + "actions:\n" + actions)
+
+
+def parties_3000_yaml(path: Path) -> Path:
+    return _text(path, "agreement:\n  title: Three thousand partners\n" + _parties(3000))
+
+
+def waivers_8000_yaml(path: Path) -> Path:
+    # 8,000 actions without an owner (a finding each) and 8,000 waivers that match none of them.
+    actions = "".join(f"  - description: Action {i}\n" for i in range(8000))
+    waivers = "".join(f"  - rule: AB210\n    path: /nowhere/{i}\n    reason: r\n" for i in range(8000))
+    return _text(path, BASE + "actions:\n" + actions + "waivers:\n" + waivers)
+
+
 def binary_file(path: Path) -> Path:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 64)
     return path
@@ -289,9 +312,9 @@ def reference_without_the_agreement_styles(path: Path) -> Path:
 GENERATORS: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     nesting_10000_levels_json, nesting_10000_levels_yaml, list_10000_items_yaml, list_10000_wrong_items_yaml,
     file_50_megabytes_yaml, billion_laughs_yaml, text_repeated_through_aliases_yaml, json_with_a_million_values,
-    word_of_100000_characters_yaml, binary_file, folder_where_a_file_is_expected, unreadable_file,
-    path_whose_parent_is_a_file, proc_self_mem, reference_zip_bomb, reference_with_macros,
-    reference_linking_to_an_outside_template, reference_plain_zip, reference_spreadsheet,
+    word_of_100000_characters_yaml, dangling_references_1000_yaml, parties_3000_yaml, waivers_8000_yaml, binary_file,
+    folder_where_a_file_is_expected, unreadable_file, path_whose_parent_is_a_file, proc_self_mem, reference_zip_bomb,
+    reference_with_macros, reference_linking_to_an_outside_template, reference_plain_zip, reference_spreadsheet,
     reference_with_damaged_styles, reference_with_an_external_entity, reference_without_the_agreement_styles,
 )}
 
@@ -310,6 +333,7 @@ class Run:
     seconds: float
     peak_bytes: int
     timed_out: bool = False
+    cpu_seconds: float = 0.0  # user and system time of the command, which a busy machine inflates far less
 
     def __str__(self) -> str:
         shown = " ".join(a if len(a) < 80 else a[:77] + "..." for a in self.args)
@@ -319,8 +343,8 @@ class Run:
 
 
 # A small parent for the command: it sets the address-space limit (0: none), runs the command, and writes the
-# command's peak resident memory to a file. Measured from this parent, the peak is the command's own: a child
-# of the test process would also be charged the test process's memory, which it shares until it starts the
+# command's peak resident memory and CPU time to a file. Measured from this parent, the peak is the command's own:
+# a child of the test process would also be charged the test process's memory, which it shares until it starts the
 # command. (A preexec_fn could set the limit too, but it is unsafe while other threads run, and they do.)
 _MEASURED = """
 import os, resource, subprocess, sys
@@ -330,30 +354,33 @@ if limit:
 child = subprocess.Popen(sys.argv[3:])
 _, status, usage = os.wait4(child.pid, 0)
 with open(report, "w") as f:
-    f.write(str(usage.ru_maxrss * 1024))
+    f.write(f"{usage.ru_maxrss * 1024} {usage.ru_utime + usage.ru_stime}")
 sys.exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
 """
 
 
-def run(args: list[str], cwd: Path, *, timeout: float = TIME_LIMIT, address_space: int = ADDRESS_SPACE) -> Run:
+def run(args: list[str], cwd: Path, *, timeout: float = TIME_LIMIT, address_space: int = ADDRESS_SPACE,
+        env: Mapping[str, str | None] | None = None, prefix: tuple[str, ...] = ()) -> Run:
     """Run `agreement ARGS` in ``cwd`` with at most ``address_space`` bytes of memory (0: no limit); kill it
-    past ``timeout``; measure its peak resident memory."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1", "COLUMNS": "200"}
-    env.pop("PYTHONWARNINGS", None)
+    past ``timeout``; measure its peak resident memory. ``env`` adds to the environment (a value of None
+    removes the variable); ``prefix`` runs the command through another, such as `setpriv` to change user."""
+    merged = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
+    environment = {k: v for k, v in merged.items() if v is not None and k != "PYTHONWARNINGS"}
     with tempfile.TemporaryDirectory(prefix="agreement-run-") as folder:
         report = Path(folder) / "peak"
-        argv = [sys.executable, "-c", _MEASURED, str(address_space), str(report), *COMMAND, *args]
+        argv = [sys.executable, "-c", _MEASURED, str(address_space), str(report), *prefix, *COMMAND, *args]
         start = time.monotonic()
         with (Path(folder) / "stdout").open("w+b") as out, (Path(folder) / "stderr").open("w+b") as err:
-            process = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                       start_new_session=True)
+            process = subprocess.Popen(argv, cwd=cwd, env=environment, stdin=subprocess.DEVNULL, stdout=out,
+                                       stderr=err, start_new_session=True)
             timed_out = _wait(process, start + timeout)
             seconds = time.monotonic() - start
             out.seek(0)
             err.seek(0)
             stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-        peak = int(report.read_text()) if report.exists() else 0
-    return Run(args, None if timed_out else process.returncode, stdout, stderr, seconds, peak, timed_out)
+        peak, cpu = report.read_text().split() if report.exists() else ("0", "0")
+    return Run(args, None if timed_out else process.returncode, stdout, stderr, seconds, int(peak), timed_out,
+               float(cpu))
 
 
 def _wait(process: subprocess.Popen[bytes], deadline: float) -> bool:

@@ -27,6 +27,7 @@ from . import (
     finance,
     host_reporting,
     information_sharing,
+    input_characters,
     input_comment_in_text,
     input_covers,
     input_curly_quotes,
@@ -73,7 +74,7 @@ if TYPE_CHECKING:
 
 MODULES: tuple[ModuleType, ...] = (
     input_syntax, input_shape, input_reference, input_waiver, input_curly_quotes, input_comment_in_text,
-    input_renamed, input_covers, input_free_text, input_pack_fit,
+    input_renamed, input_covers, input_free_text, input_pack_fit, input_characters,
     purpose, membership, accountability, roles, finance, boundaries, risk, disputes, supervision, complaints,
     exit_strategy, legal_powers,
     partner_breadth, delegated_authority, key_decisions, executive_group, shared_leadership, key_roles,

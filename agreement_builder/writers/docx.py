@@ -64,6 +64,7 @@ def write(draft: Draft, reference_docx: bytes) -> bytes:
         document = docx.Document(io.BytesIO(reference_docx))
     except Exception as e:  # python-docx raises many kinds for a damaged package
         raise BuildError(f"the reference document cannot be opened as a Word document: {e}") from e
+    reference.require_structure(document.element.body, "the reference document")
     reference.require_styles({s.style_id for s in document.styles}, "the reference document")
     _empty_body(document)
     _header(document, draft)

@@ -26,6 +26,7 @@ from ..document import (
 )
 
 SIGN_HERE = "______________________________"
+MAX_WIDTH = 100  # relative column widths beyond this say nothing more about a table on a page
 
 # Characters that change the rendering wherever they are: code spans, emphasis (an underscore inside a word
 # does not) and strikethrough.
@@ -190,9 +191,10 @@ def _cell(text: Text) -> str:
 
 
 def _table(table: Table) -> str:
-    # Renderers that size pipe-table columns (pandoc) read the widths from the lengths of the dashes.
+    # Renderers that size pipe-table columns (pandoc) read the widths from the lengths of the dashes; a width
+    # from a user's template is held to what a page can show.
     lines = ["| " + " | ".join(inline(c, start=False, cell=True) or " " for c in table.head) + " |",
-             "|" + "|".join("-" * (3 * w) for w in table.widths) + "|"]
+             "|" + "|".join("-" * (3 * min(w, MAX_WIDTH)) for w in table.widths) + "|"]
     lines.extend("| " + " | ".join(_cell(c) for c in row) + " |" for row in table.rows)
     return "\n".join(lines)
 
