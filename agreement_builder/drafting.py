@@ -1,5 +1,5 @@
 """From a valid agreement and its lint findings to the rendered `Draft`: which clause templates render, in
-what order, with which drafting notes, and how clauses and schedules are numbered."""
+what order, with which drafting notes, and how clauses, schedules and annexes are numbered and referred to."""
 
 from __future__ import annotations
 
@@ -13,16 +13,31 @@ from lxml import etree
 
 from . import clauses, library, schema
 from .document import Draft, Meta, Note, Reader, Rendered, root_of
-from .errors import TemplateError
+from .errors import BuildError, TemplateError
 from .findings import Finding, Severity
-from .model import Agreement
+from .model import Agreement, Node
 from .rules import RULES
+from .rules.statutory import statutory_packs
+from .source import pointer
 
 # Where a finding about an input section that has no clause of its own is noted.
-_HOME = {"agreement": "definitions", "people": "definitions", "posts": "definitions", "bodies": "definitions",
+_HOME = {"agreement": "definitions", "people": "definitions", "posts": "definitions", "bodies": "arrangements",
          "parties": "signatures", "resources": "finance", "actions": "monitoring", "signatories": "signatures",
-         "recitals": "definitions", "legal": "general"}
+         "recitals": "definitions", "legal": "general", "schedules": "definitions"}
 WHY_LIMIT = 240
+
+# Input the document deliberately does not print, and why. Every other field of the schema has a rendering
+# written for it in a clause template (tests/test_drafting.py walks the schema to prove it).
+OMITTED: Mapping[str, str] = {
+    "$schema": "the address of the schema, for editors; not part of the agreement",
+    "waivers": "findings the partnership accepts; they steer lint, not the wording",
+    "agreement.short_name": "the old name of partnership_name; printed only when partnership_name is absent",
+    "signatories": "the old list of who signs; a party's own signatory takes its place when both are given",
+    "agreement.integration_model": "only an integration scheme states its integration model",
+    "agreement.status": "says whether drafting notes are shown and a draft is marked; printed on the front sheet",
+}
+# Ids are the keys references use; the document prints what they name, never the id.
+_IDS = "x-id-of"
 
 
 @dataclass(frozen=True)
@@ -38,24 +53,31 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     env = clauses.environment(options.clauses)
     meta = meta_of(agreement)
     annotate = meta.draft if options.annotate is None else options.annotate
-    seen: set[tuple[Any, ...]] = set()
-    context = _context(agreement, seen)
+    context = _context(agreement)
     kind, jurisdiction = agreement.kind, agreement.jurisdiction
     listed, annexed = library.schedules(kind, str(context["legal"].get("living_registers", "")))
-    schedules = _render_schedules(env, context, listed + annexed)
-    numbers = {key: str(i) for i, (key, _) in enumerate(schedules, 1)}
-    context["schedules"] = numbers
+    own = [s for s in agreement.children("schedules") if s.get("id")]
+    schedules = _render_schedules(env, context, listed) + _render_own(env, context, own, "schedule")
+    annexes = _render_schedules(env, context, annexed) + _render_own(env, context, own, "annex")
+    _check_schedule_keys(agreement, schedules + annexes)
+    # Annexes are numbered after the schedules, as schedules, until the document vocabulary has annexes.
+    numbers = {key: str(i) for i, (key, _) in enumerate(schedules + annexes, 1)}
+    context.update(schedules=numbers, annexes=frozenset(key for key, _ in annexes), annexed=bool(annexes))
     body, placed = _render_body(env, agreement, context, library.LAYOUTS[kind], jurisdiction)
+    notes = notes_by_section(findings, placed, {key for key, _, _ in body}) if annotate else {}
+    body = _render_late(env, agreement, context, body, notes, jurisdiction)
     front = _render(env, "front", context)
     signatures = _render(env, library.template("signatures", kind, jurisdiction), context)
-    _add_leftovers(agreement, seen, context["who"], body)
-    notes = notes_by_section(findings, placed, {key for key, _, _ in body}) if annotate else {}
     kept = [(key, name, root) for key, name, root in body if len(root) > 1 or notes.get(key)]
+    _docquets(env, context, schedules, jurisdiction, kind)
+    sections = {key for key, _, _ in kept}
+    _live_references(agreement, [root for _, _, root in kept] + [root for _, root in schedules + annexes],
+                     sections, numbers)
     reader = Reader({key: str(i) for i, (key, _, _) in enumerate(kept, 1)}, numbers, annotate=annotate)
-    sections = []
+    drafted = []
     for i, (key, name, root) in enumerate(kept, 1):
         reader.template = name
-        sections.append(reader.section(root, str(i), tuple(notes.get(key, ())), f"clause-{key}"))
+        drafted.append(reader.section(root, str(i), tuple(notes.get(key, ())), f"clause-{key}"))
     reader.template = "clauses/front.xml.j2"
     cover, contents = front.find("cover"), front.find("contents")
     if front.tag != "front" or cover is None or contents is None:
@@ -63,10 +85,10 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     reader.template = f"clauses/{library.template('signatures', kind, jurisdiction)}.xml.j2"
     signed = reader.section(signatures, "", tuple(notes.get("signatures", ())), "signatures")
     scheduled = []
-    for i, (key, root) in enumerate(schedules, 1):
+    for i, (key, root) in enumerate(schedules + annexes, 1):
         reader.template = f"clauses/schedule-{key}.xml.j2"
         scheduled.append(reader.section(root, str(i), (), f"schedule-{key}", "schedule"))
-    return reader.finish(Draft(meta, reader.cover(cover), reader.contents(contents), tuple(sections), signed,
+    return reader.finish(Draft(meta, reader.cover(cover), reader.contents(contents), tuple(drafted), signed,
                                tuple(scheduled)))
 
 
@@ -82,8 +104,6 @@ def _render_schedules(env: Any, context: dict[str, Any],
     result = []
     for key, source in listed:
         name = f"schedule-{key}"
-        if not clauses.exists(env, name):
-            continue
         data = context["agreement"][source]
         root = root_of(Rendered(f"clauses/{name}.xml.j2", clauses.render(env, name, {**context, "data": data})))
         if root is not None:
@@ -91,11 +111,47 @@ def _render_schedules(env: Any, context: dict[str, Any],
     return result
 
 
+def _render_own(env: Any, context: dict[str, Any], own: list[Node], kind: str) -> list[tuple[str, etree._Element]]:
+    """The user's own schedules (or annexes) in the order written."""
+    views = {s.get("id"): view for s, view in zip(own, context["agreement"].schedules or (), strict=False)}
+    result = []
+    for schedule in own:
+        if (schedule.get("kind") or "schedule") != kind:
+            continue
+        key = str(schedule.get("id"))
+        root = _render(env, "schedule-own", {**context, "data": views[key]})
+        result.append((key, _checked(root, "schedule-own")))
+    return result
+
+
+def _check_schedule_keys(agreement: Agreement, schedules: list[tuple[str, etree._Element]]) -> None:
+    seen: set[str] = set()
+    for key, _ in schedules:
+        if key in seen:
+            where = next((s for s in agreement.children("schedules") if s.get("id") == key), None)
+            location = _locate(agreement, where.at("id") if where is not None else ("schedules",))
+            raise BuildError(f"{location}: the schedule id '{key}' is also the name of a schedule the tool "
+                             "writes; choose another id")
+        seen.add(key)
+
+
+def _docquets(env: Any, context: dict[str, Any], schedules: list[tuple[str, etree._Element]], jurisdiction: str,
+              kind: str) -> None:
+    """In Scotland each schedule says it is the schedule referred to in the document (its docquet)."""
+    name = library.template("docquet", kind, jurisdiction)
+    for i, (_, root) in enumerate(schedules, 1):
+        docquet = root_of(Rendered(f"clauses/{name}.xml.j2", clauses.render(env, name, {**context, "number": i})))
+        if docquet is not None:
+            heading = root.find("heading")
+            root.insert(0 if heading is None else root.index(heading) + 1, docquet)
+
+
 def _render_body(env: Any, agreement: Agreement, context: dict[str, Any], layout: tuple[str, ...],
-                 jurisdiction: str) -> tuple[list[tuple[str, str, etree._Element]], dict[int, str]]:
+                 jurisdiction: str) -> tuple[list[tuple[str, str, etree._Element | None]], dict[int, str]]:
     """Each clause of the layout in order, an additional clause standing in for what it covers (a clause of the
     library, or an element the input leaves out); then the additional clauses that stand in for nothing. Also
-    returns where each additional clause was placed."""
+    returns where each additional clause was placed. The clauses that refer to which others the document has
+    (library.LATE) are left as ``None``, for `_render_late`."""
     extra = context["agreement"].additional_clauses or ()
     covering: dict[str, int] = {}
     for i, clause in enumerate(agreement.children("additional_clauses")):
@@ -104,7 +160,7 @@ def _render_body(env: Any, agreement: Agreement, context: dict[str, Any], layout
             covering.setdefault(str(name), i)
     sections = schema.schema()["properties"]
     placed: dict[int, str] = {}
-    body = []
+    body: list[tuple[str, str, etree._Element | None]] = []
     for key in layout:
         index = covering.get(key)
         if index is not None and (key not in sections or agreement.section(key) is None):
@@ -112,16 +168,31 @@ def _render_body(env: Any, agreement: Agreement, context: dict[str, Any], layout
                 placed[index] = key
                 body.append(_additional(env, context, extra[index], key))
             continue
-        name = library.template(key, agreement.kind, jurisdiction)
-        if not clauses.exists(env, name):
-            continue
-        data = context["agreement"][key] if key in sections else None
-        body.append((key, f"clauses/{name}.xml.j2", _checked(_render(env, name, {**context, "data": data}), name)))
+        body.append((key, "", None) if key in library.LATE else _clause(env, agreement, context, key, jurisdiction))
     for i, clause in enumerate(extra):
         if i not in placed:
             placed[i] = f"additional-{i}"
             body.append(_additional(env, context, clause, placed[i]))
     return body, placed
+
+
+def _render_late(env: Any, agreement: Agreement, context: dict[str, Any],
+                 body: list[tuple[str, str, etree._Element | None]], notes: Mapping[str, list[Note]],
+                 jurisdiction: str) -> list[tuple[str, str, etree._Element]]:
+    """Render the clauses that refer to which others the document has, now that it is known: every clause with
+    text or a drafting note, in the document's order."""
+    present = tuple(key for key, _, root in body if root is None or len(root) > 1 or notes.get(key))
+    late = {**context, "present": present}
+    return [(key, name, root) if root is not None else _clause(env, agreement, late, key, jurisdiction)
+            for key, name, root in body]
+
+
+def _clause(env: Any, agreement: Agreement, context: dict[str, Any], key: str,
+            jurisdiction: str) -> tuple[str, str, etree._Element]:
+    name = library.template(key, agreement.kind, jurisdiction)
+    sections = schema.schema()["properties"]
+    data = context["agreement"][key] if key in sections else None
+    return key, f"clauses/{name}.xml.j2", _checked(_render(env, name, {**context, "data": data}), name)
 
 
 def _additional(env: Any, context: dict[str, Any], clause: Any, key: str) -> tuple[str, str, etree._Element]:
@@ -135,72 +206,60 @@ def _checked(root: etree._Element, name: str) -> etree._Element:
     return root
 
 
-# ---------------------------------------------------------------- fields no template printed
+# ---------------------------------------------------------------- references the user writes
 
-# Top-level input that is not agreement text, or that is printed without going through a template view.
-_NOT_TEXT = frozenset({"$schema", "waivers", "signatories", "additional_clauses"})
-
-
-def _add_leftovers(agreement: Agreement, seen: set[tuple[Any, ...]], who: Callable[[str], str],
-                   body: list[tuple[str, str, etree._Element]]) -> None:
-    """Give every input value that no template printed a clause of its own, labelled from the schema, so
-    nothing in the input is lost from the document (a field added to the schema, a user template that
-    leaves one out). Top-level sections with no clause of their own get a section at the end."""
-    definitions = schema.schema()
-    roots = {key: root for key, _, root in body}
-    for key, value in agreement.document.data.items():
-        if key in _NOT_TEXT:
-            continue
-        field = definitions["properties"].get(key, {})
-        found = list(_uncovered(value, field, (key,), seen, definitions["$defs"], who, [field.get("title", key)]))
-        if not found:
-            continue
-        home = key if key in roots else _HOME.get(key)
-        if home not in roots:
-            home = key
-            element = etree.SubElement(etree.Element("section", key=key), "heading")
-            element.text = field.get("title", key)
-            body.append((key, "the schema", element.getparent()))
-            roots[key] = element.getparent()
-        for label, text in found:
-            clause = etree.SubElement(roots[home], "clause")
-            etree.SubElement(clause, "v").text = f"{label}: {text}" if label else text
+_TOKEN = re.compile(r"\{(clause|schedule|annex):([A-Za-z][A-Za-z0-9_.-]*)\}")
 
 
-def _uncovered(value: Any, field: Mapping[str, Any], path: tuple[Any, ...], seen: set[tuple[Any, ...]],
-               defs: Mapping[str, Any], who: Callable[[str], str], label: list[str]) -> Iterator[tuple[str, str]]:
-    """(label, text) for each value under ``path`` that no template asked for; the label leaves out the
-    section's own title."""
-    if "$ref" in field:
-        field = defs[field["$ref"].rsplit("/", 1)[-1]]
-    if isinstance(value, dict):
-        properties = field.get("properties", {})
-        for key, item in value.items():
-            sub = properties.get(key, {})
-            if "x-id-of" not in sub:
-                yield from _uncovered(item, sub, path + (key,), seen, defs, who,
-                                      label + [sub.get("title", key)])
-    elif isinstance(value, list):
-        items = field.get("items", {})
-        if "$ref" in items:
-            items = defs[items["$ref"].rsplit("/", 1)[-1]]
-        if path in seen and not any(isinstance(v, (dict, list)) for v in value):
-            return
-        name = items.get("title") or "Item"
-        for i, item in enumerate(value):
-            yield from _uncovered(item, items, path + (i,), seen, defs, who, label + [f"{name} {i + 1}"])
-    elif path not in seen and not (len(path) > 1 and path[:-1] in seen and isinstance(path[-1], int)):
-        yield ", ".join(label[1:]), _scalar(value, field, who)
+def _live_references(agreement: Agreement, roots: list[etree._Element], sections: Collection[str],
+                     schedules: Mapping[str, str]) -> None:
+    """Turn each `{clause:KEY}`, `{schedule:KEY}` or `{annex:KEY}` in the user's text into a reference the
+    document numbers: KEY names a clause of the document (its section key, or the id of a clause) or a schedule
+    or annex. A key the document does not have is an error that says where the token is."""
+    ids = {str(e.get("id")) for root in roots for e in root.iter("clause", "item") if e.get("id")}
+    for root in roots:
+        for value in list(root.iter("v")):
+            if value.text and "{" in value.text and _TOKEN.search(value.text):
+                _split(agreement, value, sections, ids, schedules)
 
 
-def _scalar(value: Any, field: Mapping[str, Any], who: Callable[[str], str]) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, str) and "x-refers-to" in field:
-        return who(value)
-    if isinstance(value, str) and "enum" in field:
-        return value.replace("_", " ")
-    return str(value).strip()
+def _split(agreement: Agreement, value: etree._Element, sections: Collection[str], ids: Collection[str],
+           schedules: Mapping[str, str]) -> None:
+    parent = value.getparent()
+    assert parent is not None
+    at = parent.index(value)
+    pieces = _TOKEN.split(value.text or "")
+    value.text = pieces[0]
+    tail, value.tail = value.tail, None
+    for i in range(1, len(pieces), 3):
+        kind, key, text = pieces[i], pieces[i + 1], pieces[i + 2]
+        ref = etree.Element("ref")
+        if kind == "clause" and key in sections:
+            ref.set("section", key)
+        elif kind == "clause" and key in ids:
+            ref.set("clause", key)
+        elif kind in ("schedule", "annex") and key in schedules:
+            ref.set("schedule", key)
+        else:
+            token = "{" + kind + ":" + key + "}"
+            found = next((path for path, _ in agreement.texts(token)), ())
+            known = sorted(sections) if kind == "clause" else sorted(schedules)
+            raise BuildError(f"{_locate(agreement, found)}: {token} refers to a {kind} this agreement does not "
+                             f"have; the keys are: {', '.join(known)}")
+        at += 1
+        parent.insert(at, ref)
+        if text:
+            after = etree.Element("v")
+            after.text = text
+            at += 1
+            parent.insert(at, after)
+    last = parent[at]
+    last.tail = tail
+
+
+def _locate(agreement: Agreement, path: tuple[Any, ...]) -> str:
+    where = agreement.document.locate(path)
+    return f"{agreement.document.file}:{where.line}:{where.column}: {pointer(path)}"
 
 
 # ---------------------------------------------------------------- notes
@@ -237,7 +296,8 @@ def _home(path: str, placed: Mapping[int, str], keys: Collection[str]) -> str:
         return placed.get(int(parts[2]), "definitions")
     if top in keys:
         return top
-    return _HOME.get(top, "definitions")
+    home = _HOME.get(top, "definitions")
+    return home if home in keys or home == "signatures" else "definitions"
 
 
 def _plain_message(message: str) -> str:
@@ -265,20 +325,30 @@ def meta_of(agreement: Agreement) -> Meta:
     )
 
 
-def _context(agreement: Agreement, seen: set[tuple[Any, ...]]) -> dict[str, Any]:
+def _context(agreement: Agreement) -> dict[str, Any]:
     definitions = schema.schema()
-    root = clauses.wrap(agreement.data, definitions, definitions["$defs"], (), seen)
+    root = clauses.wrap(agreement.data, definitions, definitions["$defs"])
     meta = root.agreement or clauses.View({}, definitions["properties"]["agreement"], definitions["$defs"])
-    names = _names(agreement)
-    outcomes = {str(o.get("id")): o.text("statement") for o in
-                (agreement.section("purpose") or agreement.meta).children("outcomes") if o.get("id")}
     legal = library.choices(agreement)
+    packs = statutory_packs(agreement)
     return {
         "agreement": root, "meta": meta, "parties": root.parties or (), "short": agreement.partnership_name,
-        "currency": meta.currency or "GBP", "who": _lookup(names), "outcome": _lookup(outcomes),
-        "schedules": {}, "kind": agreement.kind, "legal": legal, "law": library.laws(agreement, legal),
+        "currency": meta.currency or "GBP", "who": _lookup(_names(agreement)), "outcome": _lookup(_outcomes(agreement)),
+        "schedules": {}, "annexes": frozenset(), "annexed": False, "present": (),
+        "kind": agreement.kind, "doc": library.INSTRUMENTS[agreement.kind], "legal": legal,
+        "law": library.laws(agreement, legal), "titles": library.titles(),
+        "regime": packs[0] if packs else "", "abbreviations": library.ABBREVIATIONS.get(packs[0] if packs else "", {}),
+        "party_ids": frozenset(str(p.get("id")) for p in agreement.parties),
+        "mentions_partner": any(True for _ in _partner_words(agreement)),
         "signatories": signatories(agreement),
     }
+
+
+def _partner_words(agreement: Agreement) -> Iterator[str]:
+    """The user's texts that speak of a "partner", which the interpretation clause then defines."""
+    for _, text in agreement.texts():
+        if re.search(r"\bpartners?\b", text, re.IGNORECASE):
+            yield text
 
 
 def _lookup(table: Mapping[str, str]) -> Callable[[str], str]:
@@ -287,22 +357,35 @@ def _lookup(table: Mapping[str, str]) -> Callable[[str], str]:
     return find
 
 
+def _outcomes(agreement: Agreement) -> dict[str, str]:
+    """How the action plan names the outcome an action serves: briefly, by its number."""
+    purpose = agreement.section("purpose") or agreement.meta
+    return {str(o.get("id")): f"Outcome {i}" for i, o in enumerate(purpose.children("outcomes"), 1) if o.get("id")}
+
+
 def _names(agreement: Agreement) -> dict[str, str]:
     """The name to print for each id a reference can hold: parties, bodies, people, posts and groups."""
     names = {str(p.get("id")): p.text("short_name") or p.text("name") for p in agreement.parties}
     names.update((str(b.get("id")), b.text("short_name") or b.text("name")) for b in agreement.children("bodies"))
     names.update((str(p.get("id")), p.text("name")) for p in agreement.people())
-    names.update((str(p.get("id")), p.text("title")) for p in agreement.children("posts"))
+    names.update((str(p.get("id")), _post_name(agreement, p)) for p in agreement.children("posts"))
     accountability = agreement.section("accountability")
     if accountability is not None:
         names.update((str(g.get("id")), g.text("name")) for g in accountability.children("groups"))
     return names
 
 
+def _post_name(agreement: Agreement, post: Node) -> str:
+    """A post by its title: "the Chief Officer"."""
+    title = post.text("title")
+    return title if title[:4].lower() == "the " else f"the {title}"
+
+
 def signatories(agreement: Agreement) -> list[dict[str, str]]:
     """Who signs for each party, one entry a party in the parties' order, read from one source (the party's
-    `signatory`, or the old top-level list): the party's name, and the signatory's name and position, each
-    empty when the input does not say. A post signs by its title; its holder, if named, is the name."""
+    `signatory`, or the old top-level list): the party's name and sector, and the signatory's name and
+    position, each empty when the input does not say. A post signs by its title; its holder, if named, is the
+    name."""
     result = []
     for party in agreement.parties:
         signer = agreement.signatory(party)
@@ -313,5 +396,6 @@ def signatories(agreement: Agreement) -> list[dict[str, str]]:
         else:
             name = person.text("name") if person is not None else ""
             position = person.text("position") if person is not None else ""
-        result.append({"party": party.text("name"), "name": name, "position": position})
+        result.append({"party": party.text("name"), "sector": party.text("sector"), "name": name,
+                       "position": position})
     return result
