@@ -22,7 +22,7 @@ from .source import pointer
 
 # Where a finding about an input section that has no clause of its own is noted.
 _HOME = {"agreement": "definitions", "people": "definitions", "posts": "definitions", "bodies": "arrangements",
-         "parties": "signatures", "resources": "finance", "actions": "monitoring", "signatories": "signatures",
+         "parties": "opening", "resources": "finance", "actions": "monitoring", "signatories": "signatures",
          "recitals": "definitions", "legal": "general", "schedules": "definitions"}
 WHY_LIMIT = 240
 
@@ -60,20 +60,24 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     schedules = _render_schedules(env, context, listed) + _render_own(env, context, own, "schedule")
     annexes = _render_schedules(env, context, annexed) + _render_own(env, context, own, "annex")
     _check_schedule_keys(agreement, schedules + annexes)
-    # Annexes are numbered after the schedules, as schedules, until the document vocabulary has annexes.
-    numbers = {key: str(i) for i, (key, _) in enumerate(schedules + annexes, 1)}
-    context.update(schedules=numbers, annexes=frozenset(key for key, _ in annexes), annexed=bool(annexes))
+    numbers = {key: str(i) for i, (key, _) in enumerate(schedules, 1)}
+    annexed_numbers = {key: str(i) for i, (key, _) in enumerate(annexes, 1)}
+    context.update(schedules=numbers, annexes=annexed_numbers, annexed=bool(annexes))
     body, placed = _render_body(env, agreement, context, library.LAYOUTS[kind], jurisdiction)
     notes = notes_by_section(findings, placed, {key for key, _, _ in body}) if annotate else {}
     body = _render_late(env, agreement, context, body, notes, jurisdiction)
     front = _render(env, "front", context)
+    opening = _render(env, library.template("opening", kind, jurisdiction), context)
     signatures = _render(env, library.template("signatures", kind, jurisdiction), context)
     kept = [(key, name, root) for key, name, root in body if len(root) > 1 or notes.get(key)]
     _docquets(env, context, schedules, jurisdiction, kind)
     sections = {key for key, _, _ in kept}
-    _live_references(agreement, [root for _, _, root in kept] + [root for _, root in schedules + annexes],
-                     sections, numbers)
-    reader = Reader({key: str(i) for i, (key, _, _) in enumerate(kept, 1)}, numbers, annotate=annotate)
+    _live_references(agreement, [opening] + [root for _, _, root in kept] + [root for _, root in schedules + annexes],
+                     sections, numbers, annexed_numbers)
+    reader = Reader({key: str(i) for i, (key, _, _) in enumerate(kept, 1)}, numbers, annexed_numbers,
+                    annotate=annotate)
+    reader.template = f"clauses/{library.template('opening', kind, jurisdiction)}.xml.j2"
+    opened = reader.section(_checked(opening, "opening"), "", tuple(notes.get("opening", ())), "opening")
     drafted = []
     for i, (key, name, root) in enumerate(kept, 1):
         reader.template = name
@@ -85,11 +89,15 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     reader.template = f"clauses/{library.template('signatures', kind, jurisdiction)}.xml.j2"
     signed = reader.section(signatures, "", tuple(notes.get("signatures", ())), "signatures")
     scheduled = []
-    for i, (key, root) in enumerate(schedules + annexes, 1):
+    for i, (key, root) in enumerate(schedules, 1):
         reader.template = f"clauses/schedule-{key}.xml.j2"
         scheduled.append(reader.section(root, str(i), (), f"schedule-{key}", "schedule"))
+    annexed_sections = []
+    for i, (key, root) in enumerate(annexes, 1):
+        reader.template = f"clauses/schedule-{key}.xml.j2"
+        annexed_sections.append(reader.section(root, str(i), (), f"annex-{key}", "annex"))
     return reader.finish(Draft(meta, reader.cover(cover), reader.contents(contents), tuple(drafted), signed,
-                               tuple(scheduled)))
+                               tuple(scheduled), opened, tuple(annexed_sections)))
 
 
 def _render(env: Any, name: str, context: Mapping[str, Any]) -> etree._Element:
@@ -212,7 +220,7 @@ _TOKEN = re.compile(r"\{(clause|schedule|annex):([A-Za-z][A-Za-z0-9_.-]*)\}")
 
 
 def _live_references(agreement: Agreement, roots: list[etree._Element], sections: Collection[str],
-                     schedules: Mapping[str, str]) -> None:
+                     schedules: Mapping[str, str], annexes: Mapping[str, str]) -> None:
     """Turn each `{clause:KEY}`, `{schedule:KEY}` or `{annex:KEY}` in the user's text into a reference the
     document numbers: KEY names a clause of the document (its section key, or the id of a clause) or a schedule
     or annex. A key the document does not have is an error that says where the token is."""
@@ -220,11 +228,11 @@ def _live_references(agreement: Agreement, roots: list[etree._Element], sections
     for root in roots:
         for value in list(root.iter("v")):
             if value.text and "{" in value.text and _TOKEN.search(value.text):
-                _split(agreement, value, sections, ids, schedules)
+                _split(agreement, value, sections, ids, schedules, annexes)
 
 
 def _split(agreement: Agreement, value: etree._Element, sections: Collection[str], ids: Collection[str],
-           schedules: Mapping[str, str]) -> None:
+           schedules: Mapping[str, str], annexes: Mapping[str, str]) -> None:
     parent = value.getparent()
     assert parent is not None
     at = parent.index(value)
@@ -240,10 +248,12 @@ def _split(agreement: Agreement, value: etree._Element, sections: Collection[str
             ref.set("clause", key)
         elif kind in ("schedule", "annex") and key in schedules:
             ref.set("schedule", key)
+        elif kind in ("schedule", "annex") and key in annexes:
+            ref.set("annex", key)
         else:
             token = "{" + kind + ":" + key + "}"
             found = next((path for path, _ in agreement.texts(token)), ())
-            known = sorted(sections) if kind == "clause" else sorted(schedules)
+            known = sorted(sections) + sorted(ids) if kind == "clause" else sorted(schedules) + sorted(annexes)
             raise BuildError(f"{_locate(agreement, found)}: {token} refers to a {kind} this agreement does not "
                              f"have; the keys are: {', '.join(known)}")
         at += 1
@@ -297,7 +307,7 @@ def _home(path: str, placed: Mapping[int, str], keys: Collection[str]) -> str:
     if top in keys:
         return top
     home = _HOME.get(top, "definitions")
-    return home if home in keys or home == "signatures" else "definitions"
+    return home if home in keys or home in ("signatures", "opening") else "definitions"
 
 
 def _plain_message(message: str) -> str:
@@ -334,11 +344,12 @@ def _context(agreement: Agreement) -> dict[str, Any]:
     return {
         "agreement": root, "meta": meta, "parties": root.parties or (), "short": agreement.partnership_name,
         "currency": meta.currency or "GBP", "who": _lookup(_names(agreement)), "outcome": _lookup(_outcomes(agreement)),
-        "schedules": {}, "annexes": frozenset(), "annexed": False, "present": (),
+        "schedules": {}, "annexes": {}, "annexed": False, "present": (),
         "kind": agreement.kind, "doc": library.INSTRUMENTS[agreement.kind], "legal": legal,
         "law": library.laws(agreement, legal), "titles": library.titles(),
         "regime": packs[0] if packs else "", "abbreviations": library.ABBREVIATIONS.get(packs[0] if packs else "", {}),
         "party_ids": frozenset(str(p.get("id")) for p in agreement.parties),
+        "outcome_ids": _outcome_ids(agreement),
         "mentions_partner": any(True for _ in _partner_words(agreement)),
         "signatories": signatories(agreement),
     }
@@ -361,6 +372,15 @@ def _outcomes(agreement: Agreement) -> dict[str, str]:
     """How the action plan names the outcome an action serves: briefly, by its number."""
     purpose = agreement.section("purpose") or agreement.meta
     return {str(o.get("id")): f"Outcome {i}" for i, o in enumerate(purpose.children("outcomes"), 1) if o.get("id")}
+
+
+def _outcome_ids(agreement: Agreement) -> frozenset[str]:
+    """The outcomes the purpose clause lists with their ids (other clauses refer to them), unless an additional
+    clause stands in for that clause."""
+    purpose = agreement.section("purpose")
+    if purpose is None or "purpose" in agreement.covered():
+        return frozenset()
+    return frozenset(str(o.get("id")) for o in purpose.children("outcomes") if o.get("id"))
 
 
 def _names(agreement: Agreement) -> dict[str, str]:

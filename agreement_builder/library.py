@@ -79,6 +79,8 @@ VARIANTS: Mapping[tuple[str, str, str], str] = {
     ("signatures", "*", "scotland"): "signatures-scotland",
     ("status", "memorandum", "*"): "status-memorandum",
     ("docquet", "*", "scotland"): "docquet-scotland",
+    ("opening", "memorandum", "*"): "opening-memorandum",
+    ("opening", "integration_scheme", "*"): "opening-scheme",
 }
 
 
