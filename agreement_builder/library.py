@@ -37,7 +37,7 @@ LAYOUTS: Mapping[str, tuple[str, ...]] = {
         "complaints", "claims", "risk", "disputes", "review",
         # What else the input holds, after the prescribed matters.
         "status", "boundaries", "membership", "decision_making", "roles", "supervision", "monitoring",
-        "communication", "mainstreaming", "behaviours",
+        "communication", "mainstreaming", "behaviours", "notices",
     ),
 }
 # Clauses that refer to which other clauses the document has (the status of a memorandum, the clauses that
@@ -66,9 +66,9 @@ SCHEDULES: Mapping[str, tuple[tuple[str, str], ...]] = {
     "agreement": (("schemes", "schemes"), ("groups", "accountability"), ("roles", "roles"),
                   ("contributions", "finance"), ("disputes", "disputes"), ("contacts", "parties"),
                   ("risks", "risk"), ("actions", "actions")),
-    "integration_scheme": (("functions", "legal_powers"), ("groups", "accountability"), ("contributions", "finance"),
-                           ("disputes", "disputes"), ("contacts", "parties"), ("risks", "risk"),
-                           ("actions", "actions")),
+    "integration_scheme": (("functions", "legal_powers"), ("groups", "accountability"), ("roles", "roles"),
+                           ("contributions", "finance"), ("disputes", "disputes"), ("contacts", "parties"),
+                           ("risks", "risk"), ("actions", "actions")),
 }
 LIVING_REGISTERS = frozenset({"contacts", "risks", "actions"})
 
@@ -173,15 +173,22 @@ def laws(agreement: Agreement, choices: Mapping[str, Any]) -> dict[str, Markup]:
             facts.update(_WALES)
         return {key: _value(text) for key, text in facts.items()}
     options = (_SCOTLAND, _ENGLAND)
-    return {key: Markup(" or ").join(_bracket(o[key]) for o in options if o[key]) for key in _SCOTLAND}
+    offered = {key: Markup(" or ").join(_bracket(o[key]) for o in options if o[key]) for key in _SCOTLAND}
+    # One note says the choice is open, where the governing law is stated; the other options follow it.
+    offered["law"] = Markup(" or ").join((_bracket(_SCOTLAND["law"], _CHOOSE), _bracket(_ENGLAND["law"])))
+    return offered
+
+
+_CHOOSE = ("Choose the law that governs this agreement, Scots law or the law of England and Wales (or set "
+           "the jurisdiction in the input), and keep the matching option wherever a choice is offered in brackets.")
 
 
 def _value(text: str) -> Markup:
     return Markup("<v>{}</v>").format(text) if text else Markup("")
 
 
-def _bracket(text: str) -> Markup:
-    return clauses.bracket(text)
+def _bracket(text: str, note: str = "") -> Markup:
+    return clauses.bracket(text, note)
 
 
 # ---------------------------------------------------------------- legal choices

@@ -68,9 +68,13 @@ def lost(source: Path, document: Path) -> list[str]:
 
 
 def _kept(words: str, text: str) -> bool:
+    """Whether ``words`` are in ``text``; a reference token ({schedule:KEY}) is replaced by the number it
+    refers to, so each piece around it is looked for instead."""
     if words.endswith(".") and not words.endswith(".."):
         words = words[:-1].rstrip()
-    return any(w in text for w in (words, words[:1].lower() + words[1:], words[:1].upper() + words[1:]))
+    first, *rest = re.split(r"\{(?:clause|schedule|annex):[A-Za-z][A-Za-z0-9_.-]*\}", words)
+    return (any(w in text for w in (first, first[:1].lower() + first[1:], first[:1].upper() + first[1:]))
+            and all(piece in text for piece in rest))
 
 
 def spaced(text: str) -> str:
