@@ -397,7 +397,7 @@ def bracket(text: Any = "", note: Any = "", source: Any = "") -> Markup:
 def term_key(term: Any) -> str:
     """A defined term as it sorts and matches: without a leading "the", in lower case, singular
     ("The Parties" and "party" are the same term)."""
-    text = bare(str(term).strip()).lower()
+    text = bare(str(term).strip().strip("\"'“”‘’")).lower()
     if text.endswith("ies"):
         return text[:-3] + "y"
     return text[:-1] if text.endswith("s") and not text.endswith("ss") else text

@@ -346,6 +346,7 @@ def _context(agreement: Agreement) -> dict[str, Any]:
         "currency": meta.currency or "GBP", "who": _lookup(_names(agreement)), "outcome": _lookup(_outcomes(agreement)),
         "schedules": {}, "annexes": {}, "annexed": False, "present": (),
         "kind": agreement.kind, "doc": library.INSTRUMENTS[agreement.kind], "legal": legal,
+        "annexes_bind": agreement.kind in library.ANNEXED_KINDS,
         "law": library.laws(agreement, legal), "titles": library.titles(),
         "regime": packs[0] if packs else "", "abbreviations": library.ABBREVIATIONS.get(packs[0] if packs else "", {}),
         "party_ids": frozenset(str(p.get("id")) for p in agreement.parties),

@@ -71,6 +71,8 @@ SCHEDULES: Mapping[str, tuple[tuple[str, str], ...]] = {
                            ("risks", "risk"), ("actions", "actions")),
 }
 LIVING_REGISTERS = frozenset({"contacts", "risks", "actions"})
+# Kinds whose tables are all annexes forming part of the document (an integration scheme's annexes).
+ANNEXED_KINDS = frozenset({"integration_scheme"})
 
 # Where a clause's template differs by kind or jurisdiction: (clause, kind or "*", jurisdiction or "*") -> template.
 # The first match in this order wins: kind and jurisdiction, kind alone, jurisdiction alone.
@@ -94,8 +96,10 @@ def template(clause: str, kind: str, jurisdiction: str) -> str:
 
 def schedules(kind: str, registers: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The (schedules, annexes) of an instrument of ``kind``: living registers are annexes when ``registers``
-    is ``separate``."""
+    is ``separate``; an integration scheme has annexes only, which form part of it."""
     listed = SCHEDULES.get(kind, SCHEDULES["agreement"])
+    if kind in ANNEXED_KINDS:
+        return (), listed
     if registers != "separate":
         return listed, ()
     return (tuple(s for s in listed if s[0] not in LIVING_REGISTERS),
