@@ -34,10 +34,15 @@ OMITTED: Mapping[str, str] = {
     "agreement.short_name": "the old name of partnership_name; printed only when partnership_name is absent",
     "signatories": "the old list of who signs; a party's own signatory takes its place when both are given",
     "agreement.integration_model": "only an integration scheme states its integration model",
-    "agreement.status": "says whether drafting notes are shown and a draft is marked; printed on the front sheet",
+    "additional_clauses.covers": "says which clause of the library an additional clause stands in for",
 }
-# Ids are the keys references use; the document prints what they name, never the id.
-_IDS = "x-id-of"
+
+
+def omitted(path: str) -> bool:
+    """Whether the field at dotted ``path`` ("parties.notices.email") is left out on purpose: it, or a section
+    it belongs to, is in OMITTED."""
+    parts = path.split(".")
+    return any(".".join(parts[:n]) in OMITTED for n in range(1, len(parts) + 1))
 
 
 @dataclass(frozen=True)
@@ -176,7 +181,8 @@ def _render_body(env: Any, agreement: Agreement, context: dict[str, Any], layout
                 placed[index] = key
                 body.append(_additional(env, context, extra[index], key))
             continue
-        body.append((key, "", None) if key in library.LATE else _clause(env, agreement, context, key, jurisdiction))
+        late = any(key in tier for tier in library.LATE)
+        body.append((key, "", None) if late else _clause(env, agreement, context, key, jurisdiction))
     for i, clause in enumerate(extra):
         if i not in placed:
             placed[i] = f"additional-{i}"
@@ -189,10 +195,12 @@ def _render_late(env: Any, agreement: Agreement, context: dict[str, Any],
                  jurisdiction: str) -> list[tuple[str, str, etree._Element]]:
     """Render the clauses that refer to which others the document has, now that it is known: every clause with
     text or a drafting note, in the document's order."""
-    present = tuple(key for key, _, root in body if root is None or len(root) > 1 or notes.get(key))
-    late = {**context, "present": present}
-    return [(key, name, root) if root is not None else _clause(env, agreement, late, key, jurisdiction)
-            for key, name, root in body]
+    for tier in library.LATE:
+        present = tuple(key for key, _, root in body if (root is not None and len(root) > 1) or notes.get(key))
+        late = {**context, "present": present}
+        body = [(key, name, root) if root is not None or key not in tier
+                else _clause(env, agreement, late, key, jurisdiction) for key, name, root in body]
+    return [(key, name, root) for key, name, root in body if root is not None]
 
 
 def _clause(env: Any, agreement: Agreement, context: dict[str, Any], key: str,

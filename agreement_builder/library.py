@@ -41,8 +41,9 @@ LAYOUTS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 # Clauses that refer to which other clauses the document has (the status of a memorandum, the clauses that
-# survive termination): rendered after the rest, when that is known.
-LATE = frozenset({"status", "termination", "governing_law", "confidentiality", "data_protection"})
+# survive termination): rendered after the rest, when that is known, in turn (the second refers to the first).
+LATE: tuple[frozenset[str], ...] = (frozenset({"governing_law", "confidentiality", "data_protection"}),
+                                    frozenset({"status", "termination"}))
 
 # The enactments each statutory regime's recitals and clauses refer to by a short name, and that name.
 ABBREVIATIONS: Mapping[str, Mapping[str, str]] = {
