@@ -183,9 +183,12 @@ def _render_body(env: Any, agreement: Agreement, context: dict[str, Any], layout
             continue
         late = any(key in tier for tier in library.LATE)
         body.append((key, "", None) if late else _clause(env, agreement, context, key, jurisdiction))
+    ids = [c.get("id") for c in agreement.children("additional_clauses")]
     for i, clause in enumerate(extra):
         if i not in placed:
-            placed[i] = f"additional-{i}"
+            # Its own id, when it has one, is the key user text refers to it by ({clause:ID}).
+            own = ids[i]
+            placed[i] = str(own) if own and own not in layout and own not in sections else f"additional-{i}"
             body.append(_additional(env, context, clause, placed[i]))
     return body, placed
 

@@ -439,3 +439,10 @@ def test_living_registers_are_annexes_unless_the_input_keeps_them_as_schedules(w
     risks = {"register": [{"description": "Costs rise.", "likelihood": 2, "impact": 3}]}
     assert re.search(r"^Annex \d: Risk register$", words(risk=risks), re.M)
     assert re.search(r"^Schedule \d: Risk register$", words(risk=risks, legal={"living_registers": "schedules"}), re.M)
+
+
+def test_user_text_refers_to_an_additional_clause_by_its_id(words):
+    document = words(additional_clauses=[{"id": "conflicts", "title": "Conflicts of interest",
+                                          "text": "Members declare their interests."}],
+                     membership={"summary": "Members follow {clause:conflicts}."})
+    assert re.search(r"Members follow clause \d+\.", document)
