@@ -418,12 +418,14 @@ def signatories(agreement: Agreement) -> list[dict[str, str]]:
     `signatory`, or the old top-level list): the party's name and sector, and the signatory's name and
     position, each empty when the input does not say. A post signs by its title; its holder, if named, is the
     name."""
+    people = {str(p.get("id")): p for p in agreement.people()}  # looked up once: a party each, not a scan each
+    posts = {str(p.get("id")): p for p in agreement.children("posts")}
     result = []
     for party in agreement.parties:
         signer = agreement.signatory(party)
-        person, post = agreement.person(signer), agreement.post(signer)
+        person, post = people.get(signer), posts.get(signer)
         if post is not None:
-            holder = agreement.person(post.text("holder"))
+            holder = people.get(post.text("holder"))
             name, position = (holder.text("name") if holder is not None else ""), post.text("title")
         else:
             name = person.text("name") if person is not None else ""
