@@ -145,16 +145,6 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
         raise TemplateError(f"{_where(e, name)}: {type(e).__name__}: {e}") from e
 
 
-def exists(env: jinja2.Environment, name: str) -> bool:
-    """Whether the clause template ``name`` exists (in the user's folder or among the shipped ones)."""
-    assert env.loader is not None
-    try:
-        env.loader.get_source(env, name + SUFFIX)
-    except jinja2.TemplateNotFound:
-        return False
-    return True
-
-
 def _where(error: BaseException, name: str) -> str:
     """The template file and line an error was raised from, found in the rewritten traceback."""
     for frame in reversed(traceback.extract_tb(error.__traceback__)):

@@ -93,13 +93,14 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
         raise TemplateError("clauses/front.xml.j2: must produce <front> with a <cover> and <contents>")
     reader.template = f"clauses/{library.template('signatures', kind, jurisdiction)}.xml.j2"
     signed = reader.section(signatures, "", tuple(notes.get("signatures", ())), "signatures")
+    ours = {key for listed in library.SCHEDULES.values() for key, _ in listed}
     scheduled = []
     for i, (key, root) in enumerate(schedules, 1):
-        reader.template = f"clauses/schedule-{key}.xml.j2"
+        reader.template = f"clauses/schedule-{key if key in ours else 'own'}.xml.j2"
         scheduled.append(reader.section(root, str(i), (), f"schedule-{key}", "schedule"))
     annexed_sections = []
     for i, (key, root) in enumerate(annexes, 1):
-        reader.template = f"clauses/schedule-{key}.xml.j2"
+        reader.template = f"clauses/schedule-{key if key in ours else 'own'}.xml.j2"
         annexed_sections.append(reader.section(root, str(i), (), f"annex-{key}", "annex"))
     return reader.finish(Draft(meta, reader.cover(cover), reader.contents(contents), tuple(drafted), signed,
                                tuple(scheduled), opened, tuple(annexed_sections)))

@@ -446,3 +446,23 @@ def test_user_text_refers_to_an_additional_clause_by_its_id(words):
                                           "text": "Members declare their interests."}],
                      membership={"summary": "Members follow {clause:conflicts}."})
     assert re.search(r"Members follow clause \d+\.", document)
+
+
+def test_an_additional_clause_with_only_a_title_keeps_its_heading_and_asks_for_its_text(draft):
+    document = draft(additional_clauses=[{"title": "Publicity"}])
+    assert "Publicity" in text(document)
+    assert any("Write this clause" in n for n in notes_of(document))
+
+
+def test_the_user_s_own_schedules_and_annexes_are_drafted(words):
+    document = words(schedules=[
+        {"id": "spec", "title": "Service specification", "text": "The service runs daily.",
+         "parts": [{"heading": "Hours", "text": "Eight till eight."}],
+         "table": {"columns": ["Site", "Beds"], "rows": [["North", "12"]]}},
+        {"id": "map", "title": "Map of the area", "kind": "annex", "text": "See the map."},
+        {"id": "blank", "title": "Empty table", "table": {"columns": [], "rows": []}}],
+        membership={"summary": "The sites are in {schedule:spec} and the area in {annex:map}."})
+    assert re.search(r"^Schedule \d: Service specification$", document, re.M)
+    assert re.search(r"^Annex \d: Map of the area$", document, re.M)
+    assert "Eight till eight." in document and "North12" in document
+    assert re.search(r"the sites are in Schedule \d and the area in Annex \d\.", document)
