@@ -466,3 +466,9 @@ def test_the_user_s_own_schedules_and_annexes_are_drafted(words):
     assert re.search(r"^Annex \d: Map of the area$", document, re.M)
     assert "Eight till eight." in document and "North12" in document
     assert re.search(r"the sites are in Schedule \d and the area in Annex \d\.", document)
+
+
+def test_a_row_wider_than_the_headings_of_an_own_table_keeps_every_cell(words):
+    document = words(schedules=[{"id": "t", "title": "Sites", "table": {"columns": ["Site"],
+                                                                      "rows": [["North", "12 beds"]]}}])
+    assert "North12 beds" in document
