@@ -33,16 +33,38 @@ OMITTED: Mapping[str, str] = {
     "waivers": "findings the partnership accepts; they steer lint, not the wording",
     "agreement.short_name": "the old name of partnership_name; printed only when partnership_name is absent",
     "signatories": "the old list of who signs; a party's own signatory takes its place when both are given",
-    "agreement.integration_model": "only an integration scheme states its integration model",
     "additional_clauses.covers": "says which clause of the library an additional clause stands in for",
 }
 
+# What a kind of document leaves out besides, and why.
+_SCHEME_TERM = ("an integration scheme is not a contract for a term: it runs until it is replaced after a review "
+                "under section 44 of the 2014 Act, and cannot be ended by one Party")
+_MODEL = "only an integration scheme states its integration model"
+OMITTED_BY_KIND: Mapping[str, Mapping[str, str]] = {
+    "agreement": {"agreement.integration_model": _MODEL,
+                  "legal.binding": "only a memorandum of understanding has parts that bind and parts that do not"},
+    "memorandum": {"agreement.integration_model": _MODEL},
+    "integration_scheme": {
+        "term.duration": _SCHEME_TERM, "term.initial_period_months": _SCHEME_TERM, "term.extension": _SCHEME_TERM,
+        "term.renewal_months": _SCHEME_TERM, "term.notice_months": _SCHEME_TERM, "term.triggers": _SCHEME_TERM,
+        "term.termination": _SCHEME_TERM, "term.breach": _SCHEME_TERM, "exit_strategy.notice_months": _SCHEME_TERM,
+        "exit_strategy.triggers": _SCHEME_TERM,
+        "legal.termination": _SCHEME_TERM,
+        "legal.entire_agreement": "an integration scheme is not a contract, so it has no entire-agreement clause",
+        "legal.data_protection": "an integration scheme covers personal data through its information sharing "
+                                 "arrangements (the information sharing accord), not a data protection clause",
+        "schemes": "the schemes and services of a section 75 agreement; an integration scheme lists the functions "
+                   "it delegates in its annex",
+    },
+}
 
-def omitted(path: str) -> bool:
-    """Whether the field at dotted ``path`` ("parties.notices.email") is left out on purpose: it, or a section
-    it belongs to, is in OMITTED."""
+
+def omitted(path: str, kind: str = "agreement") -> bool:
+    """Whether the field at dotted ``path`` ("parties.notices.email") is left out on purpose in a document of
+    ``kind``: it, or a section it belongs to, is in OMITTED or in what the kind leaves out."""
     parts = path.split(".")
-    return any(".".join(parts[:n]) in OMITTED for n in range(1, len(parts) + 1))
+    table = {**OMITTED, **OMITTED_BY_KIND.get(kind, {})}
+    return any(".".join(parts[:n]) in table for n in range(1, len(parts) + 1))
 
 
 @dataclass(frozen=True)

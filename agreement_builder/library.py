@@ -36,8 +36,8 @@ LAYOUTS: Mapping[str, tuple[str, ...]] = {
         "clinical_governance", "chief_officer", "workforce", "finance", "engagement", "information_sharing",
         "complaints", "claims", "risk", "disputes", "review",
         # What else the input holds, after the prescribed matters.
-        "status", "boundaries", "membership", "decision_making", "roles", "supervision", "monitoring",
-        "communication", "mainstreaming", "behaviours", "notices",
+        "status", "arrangements", "boundaries", "membership", "decision_making", "roles", "supervision",
+        "monitoring", "communication", "mainstreaming", "behaviours", "exit_strategy", "variation", "notices",
     ),
 }
 # Clauses that refer to which other clauses the document has (the status of a memorandum, the clauses that
@@ -84,6 +84,7 @@ VARIANTS: Mapping[tuple[str, str, str], str] = {
     ("docquet", "*", "scotland"): "docquet-scotland",
     ("opening", "memorandum", "*"): "opening-memorandum",
     ("opening", "integration_scheme", "*"): "opening-scheme",
+    ("variation", "integration_scheme", "*"): "variation-scheme",
 }
 
 

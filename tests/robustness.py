@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from agreement_builder.drafting import omitted
+from agreement_builder.model import Agreement
 from agreement_builder.schema import schema
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -477,9 +478,10 @@ def lost_wording(data: Any, output: Path) -> list[str]:
     wording in a sentence of the tool's own may change the case of its first letter or drop its closing full
     stop; a field the document leaves out on purpose (drafting.OMITTED) is not looked for."""
     text = _lines(output_text(output))
+    kind = Agreement(data, (), None).kind if isinstance(data, dict) else "agreement"  # type: ignore[arg-type]
     lost, at = [], 0
     for path, value in wording(data):
-        if omitted(".".join(str(p) for p in path if not isinstance(p, int))):
+        if omitted(".".join(str(p) for p in path if not isinstance(p, int)), kind):
             continue
         needle = _lines(value.strip())
         if needle.endswith(".") and not needle.endswith(".."):

@@ -14,6 +14,7 @@ import yaml
 from ooxml import check_docx, docx_text
 
 from agreement_builder.drafting import omitted
+from agreement_builder.model import Agreement
 from agreement_builder.source import JsonPath, load, pointer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,8 +63,10 @@ def lost(source: Path, document: Path) -> list[str]:
     places the wording in a sentence of its own may change the case of its first letter and drop its closing
     full stop; a field the document leaves out on purpose (drafting.OMITTED) is not looked for."""
     text = spaced(docx_text(document))
-    return [f"{pointer(path)}: {value[:80]!r}" for path, value in prose(load(str(source)).data)
-            if not omitted(".".join(str(p) for p in path if not isinstance(p, int)))
+    data = load(str(source)).data
+    kind = Agreement(data, (), None).kind  # type: ignore[arg-type]
+    return [f"{pointer(path)}: {value[:80]!r}" for path, value in prose(data)
+            if not omitted(".".join(str(p) for p in path if not isinstance(p, int)), kind)
             and not _kept(spaced(value.strip()), text)]
 
 
