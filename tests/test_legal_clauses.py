@@ -340,8 +340,17 @@ def test_a_section_75_agreement_recites_its_statutory_preconditions(words):
                      recitals=["The Health and Wellbeing Board approved the plan."])
     assert "arrangements under section 75 of the 2006 Act and the 2000 Regulations" in document
     assert "likely to improve the way in which those functions are exercised" in document
-    assert "as regulation 4 of the 2000 Regulations requires" in document
+    assert "as regulation 4(2) of the 2000 Regulations requires, [give the dates" in document
     assert "The Health and Wellbeing Board approved the plan." in document
+
+
+def test_the_section_75_preconditions_the_input_records_replace_the_blanks(words):
+    document = words(agreement={"arrangement_type": "pooled_budget"},
+                     legal_powers={"improvement": "One fund means one assessment.",
+                                   "consultation": "the Health and Wellbeing Board, in March 2025."})
+    assert "as section 75(1) of the 2006 Act requires, for these reasons: One fund means one assessment." in document
+    assert "regulation 4(2) of the 2000 Regulations requires: the Health and Wellbeing Board, in March 2025." \
+        in document
 
 
 def test_a_2002_act_agreement_recites_section_15(words):
