@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 import jinja2.exceptions
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import sandbox
 from .errors import TemplateError, UsageError
@@ -100,8 +100,11 @@ def environment(folder: Path | None = None) -> jinja2.Environment:
         # Only shipped templates use the cache: user templates compile each time, in the sandbox.
         bytecode_cache=cache() if folder is None else None,
     )
-    env.filters.update(money=money, names=names_filter, sentence=sentence, bare=bare)
-    env.globals.update(plural=plural)
+    env.filters.update(money=money, names=names_filter, sentence=sentence, bare=bare, date=date_text,
+                       days=days, embed=embed, stop=stop, unstop=unstop, embeddable=embeddable,
+                       agreeable=agreeable, key=key, term_key=term_key,
+                       by_term=by_term, called=called, noun=noun)
+    env.globals.update(plural=plural, bracket=bracket, ends=ends)
     if folder is not None:
         _check_names(folder, env)
     return env
@@ -160,16 +163,6 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
                             "memory to render") from e
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError, OverflowError) as e:
         raise TemplateError(f"{_where(e, name)}: {type(e).__name__}: {e}") from e
-
-
-def exists(env: jinja2.Environment, name: str) -> bool:
-    """Whether the clause template ``name`` exists (in the user's folder or among the shipped ones)."""
-    assert env.loader is not None
-    try:
-        env.loader.get_source(env, name + SUFFIX)
-    except jinja2.TemplateNotFound:
-        return False
-    return True
 
 
 def _where(error: BaseException, name: str) -> str:
@@ -268,3 +261,174 @@ def bare(name: str) -> str:
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (many or singular + 's')}"
+
+
+# ---------------------------------------------------------------- wording helpers
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_text(value: Any) -> str:
+    """A date as a legal document writes it: "2025-04-01" is "1 April 2025", "2025-04" is "April 2025" and
+    "2025" stays "2025"; text that is not such a date ("April 2025") is kept as written."""
+    text = str(value).strip()
+    match = _ISO.match(text)
+    if match is None:
+        return text
+    year, month, day = match.groups()
+    if month is None:
+        return year
+    if not 1 <= int(month) <= 12:
+        return text
+    if day is None:
+        return f"{_MONTHS[int(month) - 1]} {year}"
+    return f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+
+
+def days(count: int, working: Any = True) -> str:
+    """A period in days: "10 Working Days" (the defined term) when timescales are in Working Days, else
+    "10 days"."""
+    unit = "Working Day" if working else "day"
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+# Words a sentence can start with that stay lower case inside another sentence ("The Parties agree that an
+# overspend is ..."). Any other first word may be a name, so it keeps its capital and the sentence is not
+# embedded.
+_EMBEDDABLE = frozenset({
+    "a", "an", "the", "each", "every", "any", "all", "either", "neither", "no", "none", "both", "only", "if",
+    "where", "when", "while", "whenever", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "some", "most", "many", "few", "several", "this", "that", "these", "those", "there",
+    "someone", "anyone", "everyone", "something"
+})
+_FIRST_WORD = re.compile(r"^([A-Za-z]+)\b")
+
+
+def embeddable(text: Any) -> bool:
+    """Whether ``text`` starts with a word that can be written in lower case after "that" (an article, a
+    quantifier, a conjunction): such a sentence can be placed in a clause of the tool's own words."""
+    match = _FIRST_WORD.match(str(text).lstrip())
+    word = match.group(1) if match is not None else ""
+    return word.lower() in _EMBEDDABLE and (len(word) == 1 or not word.isupper())
+
+
+# Verbs that show a first sentence is a statement ("An overspend is met ...", "The Board reviews ...") rather than
+# a list of things ("A quarterly report to the Board, and an annual report ..."), which cannot follow "that".
+_VERBS = frozenset({
+    "is", "are", "was", "were", "be", "been", "will", "shall", "may", "must", "can", "cannot", "could", "should",
+    "would", "has", "have", "had", "does", "do", "did", "needs", "need", "goes", "meets", "holds", "pays",
+    "provides", "decides", "reports", "follows", "answers", "takes", "becomes", "stays", "keeps", "leads", "runs",
+    "returns", "sets", "agrees", "appoints", "carries", "comes", "contributes", "covers", "delivers", "ends",
+    "gives", "handles", "hosts", "includes", "manages", "receives", "remains", "sits", "speaks", "supports", "uses",
+    "works", "bears", "contracts", "chairs", "continues", "applies", "means", "reviews", "shares", "sends", "signs",
+    "funds", "employs", "owns", "approves", "publishes", "chooses", "brings", "joins", "leaves", "sees", "asks",
+    "meet", "decide", "provide", "receive", "remain", "become", "follow", "manage", "appoint", "contribute",
+    "continue", "agree", "apply", "hold", "keep", "take", "give", "come", "sit", "stay", "speak", "carry",
+    "deliver", "include", "host", "handle", "bear", "mean", "run", "join", "leave", "see", "ask"
+})
+_WORDS = re.compile(r"[A-Za-z']+")
+
+
+def agreeable(value: Any) -> bool:
+    """Whether ``text`` reads as a statement that can follow "The Parties agree that": it starts with a word
+    that can be written in lower case and its first sentence has a verb."""
+    text = str(value).strip()
+    first = re.split(r"(?<=[.;!?])\s", text, maxsplit=1)[0]
+    # A verb inside a quotation or a relative clause ("a report that asks ...") does not make a statement.
+    first = re.split(r"[\"“‘]|\b(?:that|which|who|whom|whose)\b", first, maxsplit=1)[0]
+    return embeddable(text) and any(w.lower() in _VERBS for w in _WORDS.findall(first))
+
+
+def key(value: Any, prefix: str = "") -> Markup:
+    """An input id as an XML attribute value (``id="..."``), with a prefix that keeps it apart from the
+    tool's own ids."""
+    return Markup("{}{}").format(prefix, str(value))
+
+
+def embed(value: Any) -> str:
+    """``text`` to follow "that" or a preposition: its first word in lower case when that word is one
+    `embeddable` allows, otherwise as written."""
+    text = str(value).strip()
+    return text[:1].lower() + text[1:] if embeddable(text) else text
+
+
+_PROPER = frozenset(_MONTHS) | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                 "English", "Scottish", "Welsh", "British", "Easy", "I"}
+_TWO_WORDS = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?)[,;:]?\s+([a-z])")
+
+
+def noun(value: Any) -> str:
+    """A noun phrase to follow other words ("covering spending, activity and ..."): its first word in lower case
+    when `embed` allows it, or when it is an ordinary capitalised word followed by a lower-case one (a name such
+    as "Easy Read" or "NHS Strathmoor" keeps its capitals)."""
+    text = str(value).strip()
+    if embeddable(text):
+        return embed(text)
+    match = _TWO_WORDS.match(text)
+    if match is None or match.group(1) in _PROPER:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def stop(value: Any) -> str:
+    """``text`` ending with a full stop (or the question or exclamation mark it has)."""
+    text = str(value).rstrip()
+    return text if not text or text.rstrip("\"”’)").endswith((".", "!", "?")) else text + "."
+
+
+def unstop(value: Any) -> str:
+    """``text`` without a closing full stop, to continue the sentence it ends."""
+    text = str(value).rstrip()
+    if not text.endswith(".") or text.endswith("..") or text.rsplit(None, 1)[-1] in _ABBREVIATIONS:
+        return text
+    return text[:-1].rstrip()
+
+
+_ABBREVIATIONS = frozenset({"etc.", "Ltd.", "Co.", "Inc.", "plc."})
+
+
+def bracket(text: Any = "", note: Any = "", source: Any = "") -> Markup:
+    """A placeholder for the drafter: "[text]" highlighted, or "[●]" when there is no text; ``note`` says what
+    to put there (a drafting note at the spot, a comment in Word) and ``source`` where the need for it comes
+    from. ``text`` may be markup."""
+    inner = text if isinstance(text, Markup) else Markup("<v>{}</v>").format(text) if text else Markup("")
+    attributes = Markup("")
+    if note:
+        attributes += Markup(' note="{}"').format(note)
+    if source:
+        attributes += Markup(' source="{}"').format(source)
+    if not inner:
+        return Markup("<bracket{}/>").format(attributes)
+    return Markup("<bracket{}>{}</bracket>").format(attributes, inner)
+
+
+def term_key(term: Any) -> str:
+    """A defined term as it sorts and matches: without a leading "the", in lower case, singular
+    ("The Parties" and "party" are the same term)."""
+    text = bare(str(term).strip().strip("\"'“”‘’")).lower()
+    if text.endswith("ies"):
+        return text[:-3] + "y"
+    return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+
+
+def by_term(entries: Any) -> list[Any]:
+    """Definitions in alphabetical order of their terms (each entry has a ``term``)."""
+    return sorted(entries, key=lambda entry: term_key(entry["term"]))
+
+
+def called(party: Any) -> str:
+    """What the text calls a party or body: its short name, else its name."""
+    return str(party["short_name"] or party["name"] or "")
+
+
+def ends(loop: Any, last: str = ".", between: str = ";", before_last: str | None = None) -> Markup:
+    """What follows an entry of a list, by its place in the loop: ``last`` after the last entry, ``before_last``
+    (when given) after the one before it, ``between`` after the others. Template punctuation, kept exactly (a
+    printed value would lose its spaces)."""
+    if loop.last:
+        return Markup(escape(last))
+    if before_last is not None and loop.revindex == 2:
+        return Markup(escape(before_last))
+    return Markup(escape(between))

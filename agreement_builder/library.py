@@ -7,50 +7,84 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from . import schema
+from . import clauses, schema
 from .model import Agreement
 
 # The body of each kind of instrument, in reading order. Each key is a clause template of that name (or the
-# variant VARIANTS names); an additional clause that `covers` a key stands in for it.
-_CONTRACT_HEAD = ("definitions", "commencement", "purpose", "legal_powers", "boundaries", "schemes")
-_CONTRACT_GOVERNANCE = ("membership", "accountability", "decision_making", "roles", "behaviours")
+# variant VARIANTS names); an additional clause that `covers` a key stands in for it. A key whose template
+# renders nothing (no input for it, and no choice that drafts it) leaves no heading behind.
+_CONTRACT_HEAD = ("definitions", "status", "commencement", "purpose", "arrangements", "legal_powers", "boundaries",
+                  "schemes")
+_CONTRACT_GOVERNANCE = ("membership", "accountability", "operational_delivery", "clinical_governance", "chief_officer",
+                        "decision_making", "roles", "workforce", "behaviours")
 _CONTRACT_MONEY_AND_PEOPLE = ("finance", "risk", "liability", "insurance", "engagement", "supervision")
 _CONTRACT_INFORMATION = ("information_sharing", "data_protection", "confidentiality", "freedom_of_information",
                          "communication", "monitoring", "mainstreaming", "complaints", "compliance")
 _CONTRACT_END = ("disputes", "business_continuity", "term", "termination", "exit_strategy", "variation",
                  "no_partnership", "notices", "general", "governing_law")
+_CONTRACT = _CONTRACT_HEAD + _CONTRACT_GOVERNANCE + _CONTRACT_MONEY_AND_PEOPLE + _CONTRACT_INFORMATION + _CONTRACT_END
 LAYOUTS: Mapping[str, tuple[str, ...]] = {
-    "agreement": _CONTRACT_HEAD + _CONTRACT_GOVERNANCE + _CONTRACT_MONEY_AND_PEOPLE + _CONTRACT_INFORMATION
-    + _CONTRACT_END,
-    "memorandum": ("definitions", "status") + _CONTRACT_HEAD[1:] + _CONTRACT_GOVERNANCE + _CONTRACT_MONEY_AND_PEOPLE
-    + _CONTRACT_INFORMATION + _CONTRACT_END,
+    "agreement": _CONTRACT,
+    # A memorandum has the same clauses; its status clause says which of them bind.
+    "memorandum": _CONTRACT,
     # The matters the Integration Scheme Regulations 2014 (SSI 2014/341) prescribe, in the schedule's order,
     # after what the 2014 Act itself requires a scheme to set out (s.1(3)(a) to (e)).
     "integration_scheme": (
         "purpose", "definitions", "integration_model", "local_governance", "delegation", "operational_delivery",
         "clinical_governance", "chief_officer", "workforce", "finance", "engagement", "information_sharing",
         "complaints", "claims", "risk", "disputes", "review",
+        # What else the input holds, after the prescribed matters.
+        "status", "arrangements", "boundaries", "membership", "decision_making", "roles", "supervision",
+        "monitoring", "communication", "mainstreaming", "behaviours", "exit_strategy", "variation", "notices",
     ),
 }
+# Clauses that refer to which other clauses the document has (the status of a memorandum, the clauses that
+# survive termination): rendered after the rest, when that is known, in turn (the second refers to the first).
+LATE: tuple[frozenset[str], ...] = (frozenset({"governing_law", "confidentiality", "data_protection"}),
+                                    frozenset({"status", "termination"}))
+
+# The enactments each statutory regime's recitals and clauses refer to by a short name, and that name.
+ABBREVIATIONS: Mapping[str, Mapping[str, str]] = {
+    "england-s75": {"2006 Act": "the National Health Service Act 2006",
+                    "2000 Regulations": "the NHS Bodies and Local Authorities Partnership Arrangements Regulations "
+                                        "2000 (SI 2000/617)"},
+    "scotland-2002": {"2002 Act": "the Community Care and Health (Scotland) Act 2002",
+                      "2002 Regulations": "the Community Care (Joint Working etc.) (Scotland) Regulations 2002 "
+                                          "(SSI 2002/533)"},
+    "scotland-integration": {"2014 Act": "the Public Bodies (Joint Working) (Scotland) Act 2014",
+                             "Integration Scheme Regulations": "the Public Bodies (Joint Working) (Integration "
+                                                               "Scheme) (Scotland) Regulations 2014 (SSI 2014/341)"},
+}
+
+# The words the document uses for itself, by kind.
+INSTRUMENTS: Mapping[str, str] = {"agreement": "Agreement", "memorandum": "Memorandum", "integration_scheme": "Scheme"}
 
 # Schedules in order, per kind: (schedule key, input section it tabulates). A living register goes to the annexes
 # instead when the input keeps registers out of the contractual schedules (legal.living_registers: separate).
 SCHEDULES: Mapping[str, tuple[tuple[str, str], ...]] = {
-    "agreement": (("parties", "parties"), ("schemes", "schemes"), ("groups", "accountability"), ("roles", "roles"),
-                  ("contributions", "finance"), ("disputes", "disputes"), ("risks", "risk"), ("actions", "actions")),
-    "integration_scheme": (("functions", "legal_powers"), ("parties", "parties"), ("groups", "accountability"),
-                           ("contributions", "finance"), ("disputes", "disputes"), ("risks", "risk"),
-                           ("actions", "actions")),
+    "agreement": (("schemes", "schemes"), ("groups", "accountability"), ("roles", "roles"),
+                  ("contributions", "finance"), ("disputes", "disputes"), ("contacts", "parties"),
+                  ("risks", "risk"), ("actions", "actions")),
+    "integration_scheme": (("functions", "legal_powers"), ("groups", "accountability"), ("roles", "roles"),
+                           ("contributions", "finance"), ("disputes", "disputes"), ("contacts", "parties"),
+                           ("risks", "risk"), ("actions", "actions")),
 }
-LIVING_REGISTERS = frozenset({"risks", "actions"})
+LIVING_REGISTERS = frozenset({"contacts", "risks", "actions"})
+# Kinds whose tables are all annexes forming part of the document (an integration scheme's annexes).
+ANNEXED_KINDS = frozenset({"integration_scheme"})
 
 # Where a clause's template differs by kind or jurisdiction: (clause, kind or "*", jurisdiction or "*") -> template.
 # The first match in this order wins: kind and jurisdiction, kind alone, jurisdiction alone.
 VARIANTS: Mapping[tuple[str, str, str], str] = {
     ("signatures", "integration_scheme", "*"): "signatures-scheme",
     ("signatures", "*", "scotland"): "signatures-scotland",
+    ("status", "memorandum", "*"): "status-memorandum",
+    ("docquet", "*", "scotland"): "docquet-scotland",
+    ("opening", "memorandum", "*"): "opening-memorandum",
+    ("opening", "integration_scheme", "*"): "opening-scheme",
+    ("variation", "integration_scheme", "*"): "variation-scheme",
 }
 
 
@@ -64,8 +98,10 @@ def template(clause: str, kind: str, jurisdiction: str) -> str:
 
 def schedules(kind: str, registers: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The (schedules, annexes) of an instrument of ``kind``: living registers are annexes when ``registers``
-    is ``separate``."""
+    is ``separate``; an integration scheme has annexes only, which form part of it."""
     listed = SCHEDULES.get(kind, SCHEDULES["agreement"])
+    if kind in ANNEXED_KINDS:
+        return (), listed
     if registers != "separate":
         return listed, ()
     return (tuple(s for s in listed if s[0] not in LIVING_REGISTERS),
@@ -89,6 +125,7 @@ _SCOTLAND = {
     "safeguarding": "the Adult Support and Protection (Scotland) Act 2007 and the Children (Scotland) Act 1995",
     "equality": "the Equality Act 2010 (section 149) and the Equality Act 2010 (Specific Duties) (Scotland) "
                 "Regulations 2012",
+    "interim": "interim interdict or other interim orders",
 }
 _ENGLAND = {
     "law": "the law of England and Wales", "courts": "the courts of England and Wales", "system": "England and Wales",
@@ -102,6 +139,7 @@ _ENGLAND = {
                     "Audit Office",
     "safeguarding": "the Care Act 2014 (sections 42 to 47) and the Children Act 1989 and 2004",
     "equality": "the Equality Act 2010 (section 149)",
+    "interim": "an injunction or other interim relief",
 }
 # Wales shares the law of England and Wales; its own regulators, auditor and duties replace England's.
 _WALES = {
@@ -141,15 +179,22 @@ def laws(agreement: Agreement, choices: Mapping[str, Any]) -> dict[str, Markup]:
             facts.update(_WALES)
         return {key: _value(text) for key, text in facts.items()}
     options = (_SCOTLAND, _ENGLAND)
-    return {key: Markup(" or ").join(_bracket(o[key]) for o in options if o[key]) for key in _SCOTLAND}
+    offered = {key: Markup(" or ").join(_bracket(o[key]) for o in options if o[key]) for key in _SCOTLAND}
+    # One note says the choice is open, where the governing law is stated; the other options follow it.
+    offered["law"] = Markup(" or ").join((_bracket(_SCOTLAND["law"], _CHOOSE), _bracket(_ENGLAND["law"])))
+    return offered
+
+
+_CHOOSE = ("Choose the law that governs this agreement, Scots law or the law of England and Wales (or set "
+           "the jurisdiction in the input), and keep the matching option wherever a choice is offered in brackets.")
 
 
 def _value(text: str) -> Markup:
     return Markup("<v>{}</v>").format(text) if text else Markup("")
 
 
-def _bracket(text: str) -> Markup:
-    return Markup("<bracket><v>{}</v></bracket>").format(escape(text))
+def _bracket(text: str, note: str = "") -> Markup:
+    return clauses.bracket(text, note)
 
 
 # ---------------------------------------------------------------- legal choices
@@ -165,7 +210,7 @@ def choices(agreement: Agreement) -> dict[str, Any]:
             merged[key] = {**defaults[key], **value}
         else:
             merged[key] = value
-    if agreement.kind == "memorandum" and "binding" not in merged:
+    if agreement.kind == "memorandum" and merged.get("binding") is None:
         merged["binding"] = list(MEMORANDUM_BINDS)
     return merged
 
@@ -175,13 +220,44 @@ MEMORANDUM_BINDS = ("finance", "confidentiality", "data_protection", "freedom_of
 
 
 def _defaults(node: Mapping[str, Any]) -> dict[str, Any]:
-    """The ``default`` of each property of an object schema, and of its objects' properties."""
+    """The ``default`` of each property of an object schema (``None`` where it has none, so a template can test a
+    choice that was not made), and of its objects' properties."""
     found: dict[str, Any] = {}
     for key, field in node.get("properties", {}).items():
         if "default" in field:
             found[key] = field["default"]
         elif field.get("type") == "object":
-            inner = _defaults(field)
-            if inner:
-                found[key] = inner
+            found[key] = _defaults(field)
+        else:
+            found[key] = None
     return found
+
+
+# ---------------------------------------------------------------- names of choices
+
+
+def titles() -> dict[str, dict[str, str]]:
+    """The names to print for each enumerated value, by the field's dotted path in the schema
+    ("finance.contributions.kind" -> {"money": "Money", ...}; a shared definition also by its own name,
+    "person.level"), from the schema's x-enum-titles."""
+    if not _TITLES:
+        definitions = schema.schema()
+        _collect_titles(definitions, "", definitions["$defs"], _TITLES)
+        for name, node in definitions["$defs"].items():
+            _collect_titles(node, name, definitions["$defs"], _TITLES)
+    return _TITLES
+
+
+_TITLES: dict[str, dict[str, str]] = {}
+
+
+def _collect_titles(node: Mapping[str, Any], path: str, defs: Mapping[str, Any],
+                    found: dict[str, dict[str, str]]) -> None:
+    if "$ref" in node:
+        node = defs[node["$ref"].rsplit("/", 1)[-1]]
+    if "x-enum-titles" in node:
+        found[path] = dict(node["x-enum-titles"])
+    for key, field in node.get("properties", {}).items():
+        _collect_titles(field, f"{path}.{key}" if path else key, defs, found)
+    if isinstance(node.get("items"), dict):
+        _collect_titles(node["items"], path, defs, found)

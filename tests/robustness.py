@@ -29,6 +29,8 @@ from typing import Any
 
 import yaml
 
+from agreement_builder.drafting import omitted
+from agreement_builder.model import Agreement
 from agreement_builder.schema import schema
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -499,16 +501,27 @@ def wording(data: Any, node: Mapping[str, Any] | None = None, path: tuple[Any, .
 
 
 def lost_wording(data: Any, output: Path) -> list[str]:
-    """The input's wording (stripped of surrounding space) that the output's text does not contain."""
+    """The input's wording (stripped of surrounding space) that the output's text does not contain. Placing
+    wording in a sentence of the tool's own may change the case of its first letter or drop its closing full
+    stop; a field the document leaves out on purpose (drafting.OMITTED) is not looked for."""
     text = _lines(output_text(output))
+    kind = Agreement(data, (), None).kind if isinstance(data, dict) else "agreement"  # type: ignore[arg-type]
     lost, at = [], 0
     for path, value in wording(data):
+        if omitted(".".join(str(p) for p in path if not isinstance(p, int)), kind):
+            continue
         needle = _lines(value.strip())
+        if needle.endswith(".") and not needle.endswith(".."):
+            needle = needle[:-1].rstrip()
         # The wording comes in document order, mostly: look on from the last find first, which keeps a
         # 10,000-item list from costing 10,000 searches of the whole document.
-        found = text.find(needle, at)
-        if found < 0:
-            found = text.find(needle)
+        found = -1
+        for candidate in dict.fromkeys((needle, needle[:1].lower() + needle[1:], needle[:1].upper() + needle[1:])):
+            found = text.find(candidate, at)
+            if found < 0:
+                found = text.find(candidate)
+            if found >= 0:
+                break
         if found < 0:
             lost.append(f"{'/'.join(map(str, path))}: {value[:60]!r}")
         else:

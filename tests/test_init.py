@@ -42,8 +42,8 @@ def test_init_sample_writes_the_shipped_sample_under_its_own_name(cli, tmp_path:
 def test_an_unknown_sample_lists_the_samples(cli, tmp_path: Path):
     run = cli("init", "--sample", "northvale", str(tmp_path / "x.yaml"))
     assert run.exit_code == 2
-    assert run.stderr == "Error: no sample 'northvale'; the samples are: complete, first-draft, pooled-budget, " \
-                         "scotland-2002\n"
+    assert run.stderr == "Error: no sample 'northvale'; the samples are: complete, first-draft, " \
+                         "integration-scheme, pooled-budget, scotland-2002\n"
 
 
 @pytest.mark.parametrize(("jurisdiction", "arrangement"), [("england", "pooled_budget"),

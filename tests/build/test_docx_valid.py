@@ -13,6 +13,8 @@ import pytest
 import yaml
 from ooxml import check_docx, docx_text
 
+from agreement_builder.drafting import omitted
+from agreement_builder.model import Agreement
 from agreement_builder.source import JsonPath, load, pointer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,10 +59,25 @@ def prose(data: Any, node: Mapping[str, Any] | None = None, path: JsonPath = ())
 
 
 def lost(source: Path, document: Path) -> list[str]:
-    """The input's wording that the document's text does not contain, as ``/json/path: text``."""
+    """The input's wording that the document's text does not contain, as ``/json/path: text``. A clause that
+    places the wording in a sentence of its own may change the case of its first letter and drop its closing
+    full stop; a field the document leaves out on purpose (drafting.OMITTED) is not looked for."""
     text = spaced(docx_text(document))
-    return [f"{pointer(path)}: {value[:80]!r}" for path, value in prose(load(str(source)).data)
-            if spaced(value.strip()) not in text]
+    data = load(str(source)).data
+    kind = Agreement(data, (), None).kind  # type: ignore[arg-type]
+    return [f"{pointer(path)}: {value[:80]!r}" for path, value in prose(data)
+            if not omitted(".".join(str(p) for p in path if not isinstance(p, int)), kind)
+            and not _kept(spaced(value.strip()), text)]
+
+
+def _kept(words: str, text: str) -> bool:
+    """Whether ``words`` are in ``text``; a reference token ({schedule:KEY}) is replaced by the number it
+    refers to, so each piece around it is looked for instead."""
+    if words.endswith(".") and not words.endswith(".."):
+        words = words[:-1].rstrip()
+    first, *rest = re.split(r"\{(?:clause|schedule|annex):[A-Za-z][A-Za-z0-9_.-]*\}", words)
+    return (any(w in text for w in (first, first[:1].lower() + first[1:], first[:1].upper() + first[1:]))
+            and all(piece in text for piece in rest))
 
 
 def spaced(text: str) -> str:

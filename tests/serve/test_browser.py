@@ -81,10 +81,10 @@ def test_editing_a_field_changes_that_line_of_the_file_only_and_keeps_every_comm
     served = serve("first-draft.yaml")
     before = served.path.read_text(encoding="utf-8")
     _open(page, served)
-    page.fill("#f-agreement-short_name", "the Rehabilitation Team")
+    page.fill("#f-agreement-partnership_name", "the Rehabilitation Team")
     _saved(page, 1)
     after = served.path.read_text(encoding="utf-8")
-    assert _changed(before, after) == ["-  short_name: the Team", "+  short_name: the Rehabilitation Team"]
+    assert _changed(before, after) == ["-  partnership_name: the Team", "+  partnership_name: the Rehabilitation Team"]
     assert [x for x in after.splitlines() if x.startswith("#")] == [x for x in before.splitlines() if x.startswith("#")]
 
 
