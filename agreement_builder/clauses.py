@@ -389,16 +389,19 @@ def unstop(value: Any) -> str:
 _ABBREVIATIONS = frozenset({"etc.", "Ltd.", "Co.", "Inc.", "plc."})
 
 
-def bracket(text: Any = "", note: Any = "", source: Any = "") -> Markup:
+def bracket(text: Any = "", note: Any = "", source: Any = "", rule: Any = "") -> Markup:
     """A placeholder for the drafter: "[text]" highlighted, or "[●]" when there is no text; ``note`` says what
     to put there (a drafting note at the spot, a comment in Word) and ``source`` where the need for it comes
-    from. ``text`` may be markup."""
+    from; ``rule`` names the lint rule whose gap this placeholder marks, so that gap is noted here, once, and not
+    again at the head of the clause. ``text`` may be markup."""
     inner = text if isinstance(text, Markup) else Markup("<v>{}</v>").format(text) if text else Markup("")
     attributes = Markup("")
     if note:
         attributes += Markup(' note="{}"').format(note)
     if source:
         attributes += Markup(' source="{}"').format(source)
+    if rule:
+        attributes += Markup(' rule="{}"').format(rule)
     if not inner:
         return Markup("<bracket{}/>").format(attributes)
     return Markup("<bracket{}>{}</bracket>").format(attributes, inner)

@@ -327,17 +327,20 @@ def _write(text: str, output: str | None, reads: list[Path], *, colour: bool = F
               help="A .docx whose styles, page, header and footer the agreement takes.")
 @click.option("--clauses", type=click.Path(file_okay=False),
               help="A folder of clause templates (NAME.xml.j2) that replace the shipped ones of the same name.")
+@click.option("--allow-errors", is_flag=True,
+              help="Draft a document marked final although lint reports errors; it is then annotated.")
 def build(file: str, output: str | None, fmt: str | None, force: bool, annotate: bool | None,
-          reference_doc: str | None, clauses: str | None) -> None:
+          reference_doc: str | None, clauses: str | None, allow_errors: bool) -> None:
     """Draft the agreement in FILE as a Word document (or Markdown, HTML or PDF).
 
     Every clause is numbered; parties, groups, roles, contributions, risks, dispute stages and actions
     become schedules. For a draft, each element the input leaves out keeps its clause heading with a
     highlighted drafting note and a review comment naming the rule. FILE may be - for standard input
-    (then -o is needed). An existing output file is not replaced without --force.
+    (then -o is needed). An existing output file is not replaced without --force. A document whose
+    status is final is not drafted while lint reports errors in it, unless --allow-errors is given.
 
-    Exits 0 when the document is written, 1 when the input is invalid (its problems are printed),
-    2 when the build could not run.
+    Exits 0 when the document is written, 1 when the input is invalid or is final with lint errors (the
+    problems are printed), 2 when the build could not run.
 
     \b
     Example:
@@ -353,14 +356,20 @@ def build(file: str, output: str | None, fmt: str | None, force: bool, annotate:
 
     kind = output_format(fmt, output)
     target = output_path(file, kind, output)
-    options = Options(annotate=annotate, clauses=Path(clauses) if clauses else None)
+    options = Options(annotate=annotate, clauses=Path(clauses) if clauses else None, allow_errors=allow_errors)
     reference = Path(reference_doc) if reference_doc else None
     reads = inputs(file, options.clauses, reference)
     check_target(target, force=force, inputs=reads)  # before the work, as well as when writing
     built = run(file, kind, options=options, reference=reference)
     if built.content is None:
         _problems(file, built.findings)
-        click.echo(f"{file}: is not a valid agreement; nothing written.", err=True)
+        if built.final:
+            count = len(built.findings)
+            click.echo(f"{file}: is marked final, but lint reports {count} error{'s' if count != 1 else ''} "
+                       "(above); nothing written. Fix them, or set the status back to draft, or build with "
+                       "--allow-errors for a copy with drafting notes.", err=True)
+        else:
+            click.echo(f"{file}: is not a valid agreement; nothing written.", err=True)
         sys.exit(FINDINGS)
     write_atomic(target, built.content, force=force, inputs=reads)
     notes = len(built.draft.notes) if built.draft is not None else 0

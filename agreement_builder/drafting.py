@@ -17,6 +17,7 @@ from .errors import BuildError, TemplateError
 from .findings import Finding, Severity
 from .model import Agreement, Node
 from .rules import RULES
+from .rules.base import Rule
 from .rules.statutory import statutory_packs
 from .source import pointer
 
@@ -69,10 +70,12 @@ def omitted(path: str, kind: str = "agreement") -> bool:
 
 @dataclass(frozen=True)
 class Options:
-    """What a build may change: notes on or off (``None``: on for drafts) and the user's clause folder."""
+    """What a build may change: notes on or off (``None``: on for drafts), the user's clause folder, and whether
+    a document marked final may be drafted although lint reports errors in it (it is then annotated)."""
 
     annotate: bool | None = None
     clauses: Path | None = None
+    allow_errors: bool = False
 
 
 def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Draft:
@@ -96,6 +99,8 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     front = _render(env, "front", context)
     opening = _render(env, library.template("opening", kind, jurisdiction), context)
     signatures = _render(env, library.template("signatures", kind, jurisdiction), context)
+    notes = _unmarked(notes, [opening, signatures, *(root for _, _, root in body),
+                              *(root for _, root in schedules + annexes)])
     kept = [(key, name, root) for key, name, root in body if len(root) > 1 or notes.get(key)]
     _docquets(env, context, schedules, jurisdiction, kind)
     sections = {key for key, _, _ in kept}
@@ -314,26 +319,41 @@ def _locate(agreement: Agreement, path: tuple[Any, ...]) -> str:
 
 def notes_by_section(findings: list[Finding], placed: Mapping[int, str],
                      keys: Collection[str]) -> dict[str, list[Note]]:
-    """Drafting notes from the linter's findings, by the section they belong to: one note for each error
-    (what is missing, and why it matters), then one note per section gathering its warnings."""
-    errors: dict[str, list[Note]] = {}
-    warnings: dict[str, list[Finding]] = {}
+    """Drafting notes from the linter's findings, by the section they belong to: one note for each gap (a
+    finding several rules reported is one gap), saying what to insert, why it matters when it is an error, and
+    the source. Findings about the input file itself (its keys, characters and waivers) belong in lint's
+    report, not in the document."""
+    notes: dict[str, list[Note]] = {}
     for finding in sorted(findings):
         rule = RULES.get(finding.rule)
-        if finding.waived is not None or finding.severity < Severity.WARNING or (rule is not None and not rule.noted):
+        if finding.waived is not None or finding.severity < Severity.WARNING:
             continue
-        home = _home(finding.path, placed, keys)
-        if finding.severity >= Severity.ERROR:
-            why = _first_sentence(rule.part("Why")) if rule is not None else ""
-            errors.setdefault(home, []).append(Note(finding.rule, "error", _plain_message(finding.message), why))
-        else:
-            warnings.setdefault(home, []).append(finding)
-    notes = errors
-    for home, found in warnings.items():
-        rules = ", ".join(dict.fromkeys(f.rule for f in found))
-        lines = "\n".join(f"{_plain_message(f.message)} ({f.rule})" for f in found)
-        notes.setdefault(home, []).append(Note(rules, "warning", lines))
+        if rule is not None and (not rule.noted or rule.pack == "input"):
+            continue
+        why = _first_sentence(rule.part("Why")) if rule is not None and finding.severity >= Severity.ERROR else ""
+        cited = (_source(RULES.get(r), s) for r, s in zip(finding.rules, finding.sources, strict=False))
+        note = Note(finding.rule, str(finding.severity), _plain_message(finding.message), why,
+                    "; ".join(dict.fromkeys(c for c in cited if c)))
+        notes.setdefault(_home(finding.path, placed, keys), []).append(note)
     return notes
+
+
+def _unmarked(notes: dict[str, list[Note]], roots: list[etree._Element]) -> dict[str, list[Note]]:
+    """The notes less those for a gap that a placeholder marks where the words go (its ``rule``): that gap is
+    noted once, at the placeholder."""
+    marked = {b.get("rule") for root in roots for b in root.iter("bracket") if b.get("rule")}
+    return {home: [n for n in found if n.rule not in marked] for home, found in notes.items()}
+
+
+def _source(rule: Rule | None, citation: str) -> str:
+    """A rule's citation as a reader of the document reads it: "the briefing, Structures > Decisions", an
+    enactment as cited; nothing for a legal essential whose source is only the name of the matter."""
+    pack, _, where = citation.partition(": ")
+    if pack == "briefing" and where:
+        return f"the briefing, {where}"
+    if rule is not None and rule.pack == "legal" and not re.search(r"\d", citation):
+        return ""
+    return citation
 
 
 def _home(path: str, placed: Mapping[int, str], keys: Collection[str]) -> str:

@@ -181,7 +181,7 @@ def laws(agreement: Agreement, choices: Mapping[str, Any]) -> dict[str, Markup]:
     options = (_SCOTLAND, _ENGLAND)
     offered = {key: Markup(" or ").join(_bracket(o[key]) for o in options if o[key]) for key in _SCOTLAND}
     # One note says the choice is open, where the governing law is stated; the other options follow it.
-    offered["law"] = Markup(" or ").join((_bracket(_SCOTLAND["law"], _CHOOSE), _bracket(_ENGLAND["law"])))
+    offered["law"] = Markup(" or ").join((_bracket(_SCOTLAND["law"], _CHOOSE, "LG102"), _bracket(_ENGLAND["law"])))
     return offered
 
 
@@ -193,8 +193,8 @@ def _value(text: str) -> Markup:
     return Markup("<v>{}</v>").format(text) if text else Markup("")
 
 
-def _bracket(text: str, note: str = "") -> Markup:
-    return clauses.bracket(text, note)
+def _bracket(text: str, note: str = "", rule: str = "") -> Markup:
+    return clauses.bracket(text, note, rule=rule)
 
 
 # ---------------------------------------------------------------- legal choices

@@ -190,10 +190,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def _preview(self) -> None:
         from ..build import build
+        from ..drafting import Options
 
         started = time.perf_counter()
         try:
-            built = build(str(self.app.path), "html")
+            # A final document with lint errors is previewed with its notes; only a download is refused.
+            built = build(str(self.app.path), "html", options=Options(allow_errors=True))
         except AgreementError as e:
             body = self.app.page.message("The preview cannot be drawn", str(e))
         else:

@@ -17,6 +17,7 @@ from . import (
     kind,
     legal_status,
     liability,
+    numbering,
     signatories,
     termination,
 )
@@ -27,4 +28,5 @@ DESCRIPTION = ("The legal essentials of any written agreement: governing law, te
 
 MODULES: tuple[ModuleType, ...] = (
     jurisdiction, governing_law, duration, termination, liability, data_protection, signatories, legal_status, kind,
+    numbering,
 )

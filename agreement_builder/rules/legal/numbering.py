@@ -1,0 +1,115 @@
+"""A schedule, annex or clause the input's own text refers to by number is the one of that number in the document.
+
+Checks every text of the input that names "Schedule 2", "Annex 1" or "clause 30" against the numbering of the
+drafted document: the number must exist, and the sentence must share a word with that schedule's, annex's or
+clause's heading. References to another instrument ("Schedule 1 to the 2014 Act") are left alone.
+
+Why:
+The tool numbers the clauses and schedules itself, so a number typed into the text can point at the wrong
+place: the parties instead of the contributions. A reference written as a key ({schedule:contributions},
+{clause:disputes}) becomes a cross-reference that follows the numbering.
+
+Fails:
+    finance:
+      payment_method: Each partner pays the amounts in Schedule 7.
+
+Passes:
+    finance:
+      payment_method: Each partner pays the amounts in {schedule:contributions}.
+
+Fix:
+Write the reference as {schedule:KEY}, {annex:KEY} or {clause:KEY}, or correct the number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...errors import AgreementError
+from ...findings import Severity
+from ...model import Agreement
+from ..base import Issue
+
+ID = "LG110"
+NAME = "numbered-references"
+SEVERITY = Severity.WARNING
+PACK = "legal"
+SOURCE = "References within the agreement"
+
+_NUMBERED = re.compile(r"\b(Schedules?|Annex(?:es)?|[Cc]lauses?)\s+(\d+(?:\s*(?:,|and|or)\s*\d+)*)\b")
+# "Schedule 1 to the Act", "clause 4 of the 2002 Regulations": a reference into another instrument.
+_ELSEWHERE = re.compile(r"\s*(?:to|of|in)\s+(?!this\b)(?:the\s+)?[^.;,]{0,80}?"
+                        r"\b(?:Act|Regulations|Order|Directions|Rules)\b")
+_SENTENCE = re.compile(r"[^.!?;]*")
+_WORD = re.compile(r"[A-Za-z]{4,}")
+_COMMON = {"schedule", "annex", "clause", "this", "that", "with", "from", "their", "partnership", "agreement",
+           "parties", "party", "other", "under", "which"}
+_KINDS = (("Sched", "schedule"), ("Annex", "annex"), ("lause", "clause"))
+
+
+def check(agreement: Agreement) -> Iterator[Issue]:
+    cited = [(path, text, m) for path, text in agreement.texts() for m in _NUMBERED.finditer(text)
+             if not _ELSEWHERE.match(text, m.end())]
+    if not cited:
+        return
+    headings = _headings(agreement)
+    if headings is None:
+        return
+    for path, text, match in cited:
+        kind = next(kind for start, kind in _KINDS if start in match.group(1))
+        token = f"{{{kind}:KEY}}"
+        sentence = _sentence(text, match.start(), match.end())
+        for number in re.findall(r"\d+", match.group(2)):
+            said = f"{kind.capitalize() if kind != 'clause' else kind} {number}"
+            listed = headings[kind]
+            if number not in listed:
+                yield Issue(path, f"The text refers to {said}, but the drafted document has "
+                            f"{_count(kind, len(listed))}: write the reference as {token} with the key of the one "
+                            "meant, so it follows the numbering.", hint=f"replace '{match.group(0)}' with {token}")
+                continue
+            heading, key = listed[number]
+            if not _shares_a_word(sentence, heading):
+                yield Issue(path, f"The text refers to {said}, which in the drafted document is '{heading}': if "
+                            f"that is not the one meant, write the reference as {token} with the key of the one "
+                            f"meant (this one is {{{kind}:{key}}}).", hint=f"replace '{match.group(0)}' with {token}")
+
+
+def _headings(agreement: Agreement) -> dict[str, dict[str, tuple[str, str]]] | None:
+    """The document's numbering: for each kind, its numbers and the heading and key at each (``None`` when the
+    document cannot be drafted, which the build reports)."""
+    from ...drafting import Options, draft  # drafting reads the rules' catalogue; import it only when needed
+
+    try:
+        drafted = draft(agreement, [], Options(annotate=False))
+    except AgreementError:
+        return None
+    found: dict[str, dict[str, tuple[str, str]]] = {"schedule": {}, "annex": {}, "clause": {}}
+    for kind, sections in (("clause", drafted.sections), ("schedule", drafted.schedules),
+                           ("annex", drafted.annexes)):
+        for section in sections:
+            if section.number:
+                found[kind][section.number] = (_bare_title(section.title), section.key)
+    return found
+
+
+def _bare_title(title: str) -> str:
+    """"Schedule 3: Contributions" -> "Contributions"; "7. Finance" -> "Finance"."""
+    return re.sub(r"^(?:\S+\s+\d+:|\d+\.)\s*", "", title)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = max(text.rfind(stop, 0, start) for stop in ".!?;\n") + 1
+    rest = _SENTENCE.match(text, end)
+    return text[begin:rest.end() if rest else end]
+
+
+def _shares_a_word(sentence: str, heading: str) -> bool:
+    def stems(text: str) -> set[str]:
+        return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _COMMON}
+
+    return bool(stems(sentence) & stems(heading))
+
+
+def _count(kind: str, n: int) -> str:
+    return f"no {kind}s" if n == 0 else f"{n} {kind}{'s' if n != 1 else ''}"
