@@ -32,6 +32,8 @@ def results(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return run_selected(request, tmp_path_factory, TEST)
 
 
+# The first of these tests sets up the module's results: every run of the corpus, several minutes on two cores.
+@pytest.mark.timeout(1500)
 @pytest.mark.parametrize(("case", "command"), params(COMMANDS_HERE))
 def test_each_bad_input_ends_as_recorded(case: Case, command: str, results: Results) -> None:
     outcome_of(case, command, results)

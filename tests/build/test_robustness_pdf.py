@@ -18,5 +18,6 @@ def results(office: Any, request: pytest.FixtureRequest, tmp_path_factory: pytes
 
 
 @pytest.mark.parametrize(("case", "command"), params(("build-pdf",)))
+@pytest.mark.timeout(1500)  # the first sets up every run of the corpus as PDF (see test_robustness.py)
 def test_each_bad_input_ends_as_recorded_as_pdf(case: Case, command: str, results: Results) -> None:
     outcome_of(case, command, results)
