@@ -102,9 +102,11 @@ def decode(data: bytes, checksum: str) -> CodeType | None:
     return code if isinstance(code, CodeType) else None
 
 
-def cache() -> Cache | None:
-    """The cache for this user and this version of the templates' compiler, or None when it is turned off
-    (AGREEMENT_BUILDER_NO_CACHE), the system cannot check it, or its folder cannot be trusted or made."""
+def cache(name: str = "clauses", environment: Path | None = None) -> Cache | None:
+    """The cache ``name`` (the clause templates', or the form page's of `agreement serve`) for this user and
+    this version of the module that sets up those templates' environment (``environment``, by default
+    clauses.py), or None when it is turned off (AGREEMENT_BUILDER_NO_CACHE), the system cannot check it, or its
+    folder cannot be trusted or made."""
     if os.environ.get(DISABLE) or not SUPPORTED:
         return None
     base = os.environ.get("XDG_CACHE_HOME", "")
@@ -112,10 +114,11 @@ def cache() -> Cache | None:
         base = os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(base):  # no home folder to be found
         return None
-    tag = hashlib.sha256(Path(__file__).with_name("clauses.py").read_bytes()
-                         + Path(__file__).read_bytes() + jinja2.__version__.encode()).hexdigest()[:16]
+    source = environment or Path(__file__).with_name("clauses.py")
+    tag = hashlib.sha256(source.read_bytes() + Path(__file__).read_bytes()
+                         + jinja2.__version__.encode()).hexdigest()[:16]
     try:
-        folder = private_folder(Path(base), ("agreement-builder", f"clauses-{tag}"))
+        folder = private_folder(Path(base), ("agreement-builder", f"{name}-{tag}"))
     except OSError:
         return None
     return Cache(folder) if folder is not None else None

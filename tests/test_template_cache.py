@@ -240,3 +240,32 @@ def _plant(home: Path, marker: Path) -> None:
             entry.write_bytes(bc_magic + pickle.dumps(checksum, 2) + code)
         else:
             entry.write_bytes(b"\n".join(data.split(b"\n", 2)[:2]) + b"\n" + code)
+
+
+def test_the_form_page_of_serve_keeps_its_compiled_templates_in_the_same_kind_of_private_folder(cache_home):
+    from agreement_builder.serve.app import App
+
+    app = App(COMPLETE)
+    app.page.render(app.store.current(), app.path, "t")
+    folders = list(cache_home.glob("agreement-builder/serve-*"))
+    assert len(folders) == 1 and stat.S_IMODE(folders[0].stat().st_mode) == 0o700
+    written = list(folders[0].glob("*.cache"))
+    assert written and all(e.read_bytes().startswith(b"agreement-builder compiled") for e in written)
+
+
+def test_a_serve_cache_folder_others_may_write_to_is_not_used(cache_home):
+    from agreement_builder.serve.app import App
+
+    folder = next(iter(_serve_folder(cache_home)))
+    folder.chmod(0o777)
+    app = App(COMPLETE)
+    app.page.render(app.store.current(), app.path, "t")
+    assert list(folder.glob("*.cache")) == []
+
+
+def _serve_folder(cache_home: Path) -> list[Path]:
+    from agreement_builder import template_cache
+    from agreement_builder.serve import page
+
+    assert template_cache.cache("serve", Path(page.__file__)) is not None  # makes the folder
+    return list(cache_home.glob("agreement-builder/serve-*"))

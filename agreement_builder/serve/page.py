@@ -2,49 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
-from jinja2 import __version__ as jinja2_version
-from jinja2.bccache import Bucket
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .. import __version__
+from .. import __version__, template_cache
 from ..findings import Finding
 from ..writers import pdf as pdf_writer
 from .form import Field, FormBuilder
 from .schema_walk import Node
 from .store import State
-
-
-class _Cache(FileSystemBytecodeCache):
-    """Compiled templates kept between runs; a cache that cannot be written is simply not used."""
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-def _bytecode_cache() -> _Cache | None:
-    """The per-user cache of the page templates' compiled code, beside the clause templates' (compiling them
-    takes a fifth of a second, most of the first page's time); `AGREEMENT_BUILDER_NO_CACHE=1` turns it off."""
-    if os.environ.get("AGREEMENT_BUILDER_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    tag = hashlib.sha256(__version__.encode() + jinja2_version.encode()).hexdigest()[:16]
-    folder = Path(base) / "agreement-builder" / f"serve-{tag}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    return _Cache(str(folder))
 
 
 @cache
@@ -61,7 +33,7 @@ class Page:
         self.schema = schema
         self.env = Environment(loader=PackageLoader("agreement_builder.serve", "templates"), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                               auto_reload=False, bytecode_cache=_bytecode_cache())
+                               auto_reload=False, bytecode_cache=template_cache.cache("serve", Path(__file__)))
         self.env.filters["help"] = _help
 
     def fields(self, state: State, chosen: dict[str, int] | None = None) -> list[Field]:
