@@ -464,14 +464,12 @@ def signatories(agreement: Agreement) -> list[dict[str, str]]:
     `signatory`, or the old top-level list): the party's name and sector, and the signatory's name and
     position, each empty when the input does not say. A post signs by its title; its holder, if named, is the
     name."""
-    people = {str(p.get("id")): p for p in agreement.people()}  # looked up once: a party each, not a scan each
-    posts = {str(p.get("id")): p for p in agreement.children("posts")}
     result = []
-    for party in agreement.parties:
+    for party in agreement.parties:  # the model's indexes: a look-up a party, not a scan each
         signer = agreement.signatory(party)
-        person, post = people.get(signer), posts.get(signer)
+        person, post = agreement.person(signer), agreement.post(signer)
         if post is not None:
-            holder = people.get(post.text("holder"))
+            holder = agreement.person(post.text("holder"))
             name, position = (holder.text("name") if holder is not None else ""), post.text("title")
         else:
             name = person.text("name") if person is not None else ""
