@@ -253,8 +253,11 @@ class _Body:
                 out.append(self.bracket(piece))
                 continue
             style = "Placeholder" if placeholder else "DefinedTerm" if piece.term else ""
+            # A placeholder is highlighted directly as well as by its style: LibreOffice, which makes the PDF,
+            # does not carry a character style's highlight into it.
             props = (f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if piece.bold or (
-                piece.term and placeholder) else "") + ("<w:i/>" if piece.italic else "")
+                piece.term and placeholder) else "") + ("<w:i/>" if piece.italic else "") + (
+                '<w:highlight w:val="yellow"/>' if placeholder else "")
             run = f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{_run_text(piece.text)}</w:r>"
             if piece.field is not None:
                 run = self.reference(piece.field, run)

@@ -126,6 +126,8 @@ def test_a_placeholder_is_highlighted_in_square_brackets(built: Path):
     placeholder = styles.find("w:style[@w:styleId='Placeholder']", NS)
     assert placeholder.get(w("type")) == "character"
     assert placeholder.find("w:rPr/w:highlight", NS).get(w("val")) == "yellow"
+    # ...and each run directly, which LibreOffice carries into the PDF (it drops a character style's highlight)
+    assert all(r.find("w:rPr/w:highlight", NS).get(w("val")) == "yellow" for r in runs)
 
 
 def test_every_drafting_note_is_a_comment_and_a_brackets_note_is_anchored_on_the_bracket(built: Path):
