@@ -127,6 +127,11 @@ PROMISES: dict[str, Callable[[Path], bool]] = {
     "json_with_a_million_values": lambda p: (len(json.loads(p.read_text())["behaviours"]) == 1_000_000
                                              and p.stat().st_size < MAX_BYTES),
     "word_of_100000_characters_yaml": lambda p: max(map(len, p.read_text().split())) == 100_000,
+    "dangling_references_1000_yaml": lambda p: (len(_yaml(p)["actions"]) == 1_000 and not (
+        {a["owner"] for a in _yaml(p)["actions"]} & {q["id"] for q in _yaml(p)["parties"]})),
+    "parties_3000_yaml": lambda p: len({q["id"] for q in _yaml(p)["parties"]}) == 3_000,
+    "waivers_8000_yaml": lambda p: (sum("owner" not in a for a in _yaml(p)["actions"]) == 8_000
+                                    and len(_yaml(p)["waivers"]) == 8_000),
     "binary_file": lambda p: b"\x00" in p.read_bytes() and _undecodable(p.read_bytes()),
     "folder_where_a_file_is_expected": lambda p: p.is_dir(),
     "unreadable_file": lambda p: p.is_file() and stat.S_IMODE(p.stat().st_mode) == 0,

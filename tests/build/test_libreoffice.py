@@ -103,7 +103,9 @@ def shown_labels(pdf: str, paragraphs: list[Numbered]) -> list[tuple[str, str]]:
         if not key:
             continue
         words = r"\s+".join(re.escape(w) for w in key.split())
-        found = re.compile(rf"^[ \t]*(\S+)[ \t]+{words}", re.M | re.I).search(pdf, position)
+        # The token must look like a label ("4.2", "(a)", "12."), not a word ending the line above's sentence.
+        found = re.compile(rf"^[ \t]*(\(?[0-9A-Za-z]{{1,6}}(?:\.[0-9]+)*\)?\.?)[ \t]+{words}", re.M | re.I
+                           ).search(pdf, position)
         shown.append((key, found.group(1) if found else "<not found>"))
         if found:
             position = found.end()
