@@ -481,3 +481,14 @@ def test_a_row_wider_than_the_headings_of_an_own_table_keeps_every_cell(words):
     document = words(schedules=[{"id": "t", "title": "Sites", "table": {"columns": ["Site"],
                                                                       "rows": [["North", "12 beds"]]}}])
     assert "North12 beds" in document
+
+
+# ---------------------------------------------------------------- the solicitor's re-review
+
+
+def test_key_decision_notice_keeps_the_input_s_days_and_falls_on_the_proposing_party(words):
+    document = words(decision_making={"key_decision_notice_days": 28,
+                                      "delegation": "Key decisions are published in the forward plan 28 days ahead."})
+    assert "28 Working Days" not in document
+    assert "A Party proposing a key decision shall give each other Party at least 28 days' notice of it" in document
+    assert "shall ensure that each Party is given" not in document
