@@ -58,6 +58,10 @@ ABBREVIATIONS: Mapping[str, Mapping[str, str]] = {
                                                                "Scheme) (Scotland) Regulations 2014 (SSI 2014/341)"},
 }
 
+# The statutory regimes that provide for a pooled fund (section 75 with regulation 7 of the 2000 Regulations;
+# section 15 of the 2002 Act). Under any other, the money the Parties pay in is a joint fund, not a pooled fund.
+POOLED_FUNDS = frozenset({"england-s75", "scotland-2002"})
+
 # The words the document uses for itself, by kind.
 INSTRUMENTS: Mapping[str, str] = {"agreement": "Agreement", "memorandum": "Memorandum", "integration_scheme": "Scheme"}
 

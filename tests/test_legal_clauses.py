@@ -492,3 +492,20 @@ def test_key_decision_notice_keeps_the_input_s_days_and_falls_on_the_proposing_p
     assert "28 Working Days" not in document
     assert "A Party proposing a key decision shall give each other Party at least 28 days' notice of it" in document
     assert "shall ensure that each Party is given" not in document
+
+
+FUND = {"contributions": [{"party": "council", "kind": "money", "amount": 1000},
+                          {"party": "icb", "kind": "knowledge", "description": "Knowledge of local needs"}],
+        "pooled_fund": {"host": "council"}}
+
+
+def test_a_fund_outside_a_statutory_regime_is_the_joint_fund_not_a_pooled_fund(words):
+    document = words(agreement={"kind": "memorandum"}, finance=FUND)
+    assert "pooled fund" not in document
+    assert "The Parties' money contributions make up a joint fund" in document
+    assert "the Council shall hold the joint fund" in document.replace("The Council", "the Council")
+
+
+def test_a_section_75_pooled_fund_is_made_up_of_money_only(words):
+    document = words(agreement={"arrangement_type": "pooled_budget"}, finance=FUND)
+    assert "establish and maintain a pooled fund made up of their money contributions" in document
