@@ -42,8 +42,9 @@ LAYOUTS: Mapping[str, tuple[str, ...]] = {
 }
 # Clauses that refer to which other clauses the document has (the status of a memorandum, the clauses that
 # survive termination): rendered after the rest, when that is known, in turn (the second refers to the first).
+# A memorandum's status clause lists the termination clause among the parts that bind, so it comes last.
 LATE: tuple[frozenset[str], ...] = (frozenset({"governing_law", "confidentiality", "data_protection"}),
-                                    frozenset({"status", "termination"}))
+                                    frozenset({"termination"}), frozenset({"status"}))
 
 # The enactments each statutory regime's recitals and clauses refer to by a short name, and that name.
 ABBREVIATIONS: Mapping[str, Mapping[str, str]] = {
@@ -219,7 +220,12 @@ def choices(agreement: Agreement) -> dict[str, Any]:
     return merged
 
 
-MEMORANDUM_BINDS = ("finance", "confidentiality", "data_protection", "freedom_of_information", "disputes",
+# What binds in a memorandum unless `legal.binding` says otherwise (the schema's description says the same): the
+# money and the information duties, and the boilerplate that makes them work (what the terms mean, when they
+# start and end, liability, no partnership, notices and the general clauses). Contributions in kind
+# ("contributions_in_kind") are not in it: they record what each Party intends to provide.
+MEMORANDUM_BINDS = ("definitions", "commencement", "finance", "liability", "confidentiality", "data_protection",
+                    "freedom_of_information", "disputes", "termination", "no_partnership", "notices", "general",
                     "governing_law")
 
 

@@ -509,3 +509,21 @@ def test_a_fund_outside_a_statutory_regime_is_the_joint_fund_not_a_pooled_fund(w
 def test_a_section_75_pooled_fund_is_made_up_of_money_only(words):
     document = words(agreement={"arrangement_type": "pooled_budget"}, finance=FUND)
     assert "establish and maintain a pooled fund made up of their money contributions" in document
+
+
+def test_a_memorandum_binds_its_boilerplate_and_only_the_money_contributions(words):
+    document = words(agreement={"kind": "memorandum"}, finance=FUND, term={"notice_months": 6})
+    for part in ("(definitions and interpretation)", "(commencement and duration)", "(liability)",
+                 "(termination)", "(no partnership or agency)", "(notices)", "(general)",
+                 "(finance, except the contributions in kind)"):
+        assert part in document, part
+    assert "Each Party shall pay the money contributions set out against its name" in document
+    assert "The contributions in kind set out there record what each Party intends to provide" in document
+    assert "Each Party shall make the contributions, in money and in kind" not in document
+
+
+def test_a_memorandum_binds_contributions_in_kind_only_when_the_input_says_so(words):
+    document = words(agreement={"kind": "memorandum"}, finance=FUND,
+                     legal={"binding": ["finance", "contributions_in_kind"]})
+    assert "Each Party shall make the contributions, in money and in kind" in document
+    assert "(finance)" in document and "except the contributions in kind" not in document
