@@ -410,7 +410,7 @@ def _context(agreement: Agreement) -> dict[str, Any]:
         "party_ids": frozenset(str(p.get("id")) for p in agreement.parties),
         "outcome_ids": _outcome_ids(agreement),
         "mentions_partner": any(True for _ in _partner_words(agreement)),
-        "signatories": signatories(agreement),
+        "signatories": signatories(agreement), "body_types": library.body_types(agreement),
     }
 
 
@@ -462,7 +462,8 @@ def _post_name(agreement: Agreement, post: Node) -> str:
 
 def signatories(agreement: Agreement) -> list[dict[str, str]]:
     """Who signs for each party, one entry a party in the parties' order, read from one source (the party's
-    `signatory`, or the old top-level list): the party's name and sector, and the signatory's name and
+    `signatory`, or the old top-level list): the party's name, sector and kind of body (`library.body_type`), and
+    the signatory's name and
     position, each empty when the input does not say. A post signs by its title; its holder, if named, is the
     name."""
     result = []
@@ -476,5 +477,5 @@ def signatories(agreement: Agreement) -> list[dict[str, str]]:
             name = person.text("name") if person is not None else ""
             position = person.text("position") if person is not None else ""
         result.append({"party": party.text("name"), "sector": party.text("sector"), "name": name,
-                       "position": position})
+                       "position": position, "body": library.body_type(party)})
     return result

@@ -4,13 +4,14 @@ choices. Templates read these; they never test the kind or jurisdiction themselv
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
 
 from . import clauses, schema
-from .model import Agreement
+from .model import Agreement, Node
 
 # The body of each kind of instrument, in reading order. Each key is a clause template of that name (or the
 # variant VARIANTS names); an additional clause that `covers` a key stands in for it. A key whose template
@@ -111,6 +112,52 @@ def schedules(kind: str, registers: str) -> tuple[tuple[tuple[str, str], ...], t
         return listed, ()
     return (tuple(s for s in listed if s[0] not in LIVING_REGISTERS),
             tuple(s for s in listed if s[0] in LIVING_REGISTERS))
+
+
+# ---------------------------------------------------------------- what kind of body each party is
+
+# How a party insures and executes a deed follows what it is in law, not the field it works in (a district
+# council is a council though its sector is housing). Read from its legal status first, in this order; then a
+# local authority or health sector; then its register; then its other sector. "council": insurance or self-insurance, a deed under its common seal; "nhs": the
+# NHS indemnity scheme, a deed as its standing orders provide; "company": commercial cover, a deed by a director
+# and a witness; "other" (a charity, a society, a body the input does not describe): commercial cover, a deed by
+# its authorised signatory and a witness.
+_STATUS_BODIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("council", re.compile(r"\b(council|local authority|combined authority)\b", re.IGNORECASE)),
+    ("nhs", re.compile(r"\b(NHS|National Health Service|health board|integrated care board|special health board)\b",
+                       re.IGNORECASE)),
+    ("company", re.compile(r"\b(company|companies act|limited by|plc)\b", re.IGNORECASE)),
+    ("other", re.compile(r"\b(charit\w*|society|trust|association|incorporated organisation)\b", re.IGNORECASE)),
+)
+_REGISTER_BODIES = {"company": "company", "charity_england_wales": "other", "scottish_charity": "other",
+                    "registered_provider": "other", "registered_social_landlord": "other"}
+_SECTOR_BODIES = {"local_authority": "council", "health": "nhs", "private": "company"}
+# Sectors that say what a body is in law unless its legal status says otherwise (a health-sector company says so
+# in its legal status); the others say only where it works, so its register comes first.
+_SECTORS_FIRST = frozenset({"local_authority", "health"})
+BODY_TYPES = ("council", "nhs", "company", "other")
+
+
+def body_type(party: Node) -> str:
+    """What kind of body ``party`` is for insurance and execution: council, nhs, company or other."""
+    status = party.text("legal_status")
+    for body, pattern in _STATUS_BODIES:
+        if pattern.search(status):
+            return body
+    number = party.child("registered_number")
+    register = number.text("register") if number is not None else ""
+    sector = party.text("sector")
+    if sector in _SECTORS_FIRST:
+        return _SECTOR_BODIES[sector]
+    return _REGISTER_BODIES.get(register) or _SECTOR_BODIES.get(sector, "other")
+
+
+def body_types(agreement: Agreement) -> dict[str, frozenset[str]]:
+    """The ids of the parties of each kind of body (`body_type`)."""
+    found: dict[str, set[str]] = {body: set() for body in BODY_TYPES}
+    for party in agreement.parties:
+        found[body_type(party)].add(str(party.get("id")))
+    return {body: frozenset(ids) for body, ids in found.items()}
 
 
 # ---------------------------------------------------------------- jurisdictions

@@ -381,10 +381,13 @@ def test_england_is_signed_under_hand_by_duly_authorised_signatories(words):
 
 
 def test_a_deed_is_sealed_by_a_council_and_signed_with_a_witness_by_others(words):
-    document = words(legal={"execution": {"deed": True}})
+    charity = {"id": "charity", "name": "Riverside Carers", "sector": "carers", "address": "1 Mill Lane"}
+    document = words(parties=BASE["parties"] + [charity], legal={"execution": {"deed": True}})
     assert "Executed as a deed" in document
     assert "The common seal of Riverside Council was affixed to this deed in the presence of:" in document
-    assert "Executed as a deed by NHS Riverside Integrated Care Board acting by its authorised signatory:" in document
+    assert ("Executed as a deed by NHS Riverside Integrated Care Board, acting by [the officers its standing orders "
+            "authorise]:") in document
+    assert "Executed as a deed by Riverside Carers acting by its authorised signatory:" in document
 
 
 def test_scotland_has_a_testing_clause_a_witness_and_the_place_of_signing_and_docquets(words):
@@ -527,3 +530,26 @@ def test_a_memorandum_binds_contributions_in_kind_only_when_the_input_says_so(wo
                      legal={"binding": ["finance", "contributions_in_kind"]})
     assert "Each Party shall make the contributions, in money and in kind" in document
     assert "(finance)" in document and "except the contributions in kind" not in document
+
+
+DISTRICT = {"id": "district", "name": "Fenbridge District Council", "short_name": "Fenbridge", "sector": "housing",
+            "legal_status": "a district council constituted under section 2 of the Local Government Act 1972"}
+COMPANY = {"id": "homes", "name": "Riverside Homes Limited", "sector": "housing",
+           "legal_status": "a company limited by guarantee"}
+
+
+def test_a_council_working_in_housing_may_self_insure_and_seals_a_deed(words):
+    document = words(parties=BASE["parties"] + [DISTRICT, COMPANY], legal={"execution": {"deed": True}})
+    assert "Fenbridge may meet this obligation by insurance, by self-insurance, or by both" in document.replace(
+        "Riverside Council and Fenbridge", "Fenbridge")
+    assert "Fenbridge shall maintain with a reputable insurer" not in document
+    assert "Riverside Homes Limited shall maintain with a reputable insurer" in document
+    assert "The common seal of Fenbridge District Council was affixed to this deed" in document
+    assert "Fenbridge District Council acting by a director" not in document
+    assert "Executed as a deed by Riverside Homes Limited acting by a director:" in document
+
+
+def test_membership_of_the_nhs_scheme_is_left_for_the_drafter_to_confirm(draft):
+    document = draft()
+    assert "covered by the schemes NHS Resolution runs for NHS bodies[, of which it is a member]." in text(document)
+    assert any("Confirm that the ICB is a member of that scheme" in n for n in notes_of(document))
