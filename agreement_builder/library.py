@@ -118,10 +118,12 @@ def schedules(kind: str, registers: str) -> tuple[tuple[tuple[str, str], ...], t
 
 # How a party insures and executes a deed follows what it is in law, not the field it works in (a district
 # council is a council though its sector is housing). Read from its legal status first, in this order; then a
-# local authority or health sector; then its register; then its other sector. "council": insurance or self-insurance, a deed under its common seal; "nhs": the
-# NHS indemnity scheme, a deed as its standing orders provide; "company": commercial cover, a deed by a director
-# and a witness; "other" (a charity, a society, a body the input does not describe): commercial cover, a deed by
-# its authorised signatory and a witness.
+# local authority or health sector; then its register; then its other sector.
+#   council: insurance or self-insurance; a deed under its common seal.
+#   nhs: the NHS indemnity scheme; a deed as its standing orders provide.
+#   company: commercial cover; a deed by a director and a witness.
+#   other (a charity, a society, a body the input does not describe): commercial cover; a deed by its authorised
+#   signatory and a witness.
 _STATUS_BODIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("council", re.compile(r"\b(council|local authority|combined authority)\b", re.IGNORECASE)),
     ("nhs", re.compile(r"\b(NHS|National Health Service|health board|integrated care board|special health board)\b",
