@@ -411,7 +411,18 @@ def _context(agreement: Agreement) -> dict[str, Any]:
         "outcome_ids": _outcome_ids(agreement),
         "mentions_partner": any(True for _ in _partner_words(agreement)),
         "signatories": signatories(agreement), "body_types": library.body_types(agreement),
+        "statutory_groups": statutory_groups(agreement),
     }
+
+
+def statutory_groups(agreement: Agreement) -> frozenset[str]:
+    """The ids of the groups that are bodies set up by or under an enactment, not by the agreement: marked
+    `statutory`, or named as one of the `bodies` that are not parties."""
+    bodies = {b.text("name").casefold() for b in agreement.children("bodies")}
+    accountability = agreement.section("accountability")
+    groups = accountability.children("groups") if accountability is not None else []
+    return frozenset(str(g.get("id")) for g in groups
+                     if g.get("statutory") is True or g.text("name").casefold() in bodies)
 
 
 def _partner_words(agreement: Agreement) -> Iterator[str]:

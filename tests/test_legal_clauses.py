@@ -553,3 +553,31 @@ def test_membership_of_the_nhs_scheme_is_left_for_the_drafter_to_confirm(draft):
     document = draft()
     assert "covered by the schemes NHS Resolution runs for NHS bodies[, of which it is a member]." in text(document)
     assert any("Confirm that the ICB is a member of that scheme" in n for n in notes_of(document))
+
+
+GROUPS = {"overarching_body": "hwb", "groups": [
+    {"id": "hwb", "name": "Riverside Health and Wellbeing Board", "members": ["council", "icb"]},
+    {"id": "jcb", "name": "Joint Commissioning Board", "reports_to": "hwb", "members": ["council", "icb"]}]}
+HWB = {"id": "hwb-body", "name": "Riverside Health and Wellbeing Board", "kind": "health_and_wellbeing_board",
+       "established_under": "section 194 of the Health and Social Care Act 2012"}
+
+
+@pytest.mark.parametrize("marked", ["as one of the bodies", "statutory"])
+def test_a_statutory_body_among_the_groups_is_described_not_established(words, marked):
+    if marked == "statutory":
+        groups = copy.deepcopy(GROUPS)
+        groups["groups"][0]["statutory"] = True
+        document = words(accountability=groups)
+    else:
+        document = words(accountability=GROUPS, bodies=[HWB])
+    assert ("The Parties shall establish and maintain the group set out in Schedule 1 other than Riverside Health and "
+            "Wellbeing Board") in document
+    assert "Riverside Health and Wellbeing Board is a body set up by law, not by this Agreement" in document
+    assert "Riverside Health and Wellbeing Board[●]None under this Agreement" in document  # its Reports to cell
+
+
+def test_the_overarching_group_reports_to_no_other_group_and_not_to_the_parties(words):
+    document = words(accountability=GROUPS)
+    assert "Riverside Health and Wellbeing Board[●]No other group" in document  # its Reports to cell
+    assert "Wellbeing Board[●]The Parties" not in document
+    assert "The Parties shall establish and maintain the groups set out in Schedule 1, each" in document
