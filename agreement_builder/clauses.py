@@ -326,19 +326,28 @@ _VERBS = frozenset({
     "funds", "employs", "owns", "approves", "publishes", "chooses", "brings", "joins", "leaves", "sees", "asks",
     "meet", "decide", "provide", "receive", "remain", "become", "follow", "manage", "appoint", "contribute",
     "continue", "agree", "apply", "hold", "keep", "take", "give", "come", "sit", "stay", "speak", "carry",
-    "deliver", "include", "host", "handle", "bear", "mean", "run", "join", "leave", "see", "ask"
+    "deliver", "include", "host", "handle", "bear", "mean", "run", "join", "leave", "see", "ask", "return", "expect"
 })
 _WORDS = re.compile(r"[A-Za-z']+")
+# Verbs that are also plural nouns.
+_NOUNS_TOO = frozenset({"leads", "reports", "funds", "returns", "sets", "ends", "works", "needs", "shares", "uses",
+                        "covers", "runs", "signs", "holds", "meets", "comes", "gives"})
 
 
 def agreeable(value: Any) -> bool:
     """Whether ``text`` reads as a statement that can follow "The Parties agree that": it starts with a word
     that can be written in lower case and its first sentence has a verb."""
     text = str(value).strip()
-    first = re.split(r"(?<=[.;!?])\s", text, maxsplit=1)[0]
+    # The first sentence, up to a colon too: "One shared framework: each outcome has indicators" is a list's
+    # heading, not a statement.
+    first = re.split(r"(?<=[.;:!?])\s", text, maxsplit=1)[0]
     # A verb inside a quotation or a relative clause ("a report that asks ...") does not make a statement.
     first = re.split(r"[\"“‘]|\b(?:that|which|who|whom|whose)\b", first, maxsplit=1)[0]
-    return embeddable(text) and any(w.lower() in _VERBS for w in _WORDS.findall(first))
+    # A word that is a verb or a plural noun ("leads", "reports") is a verb only when a word follows it, not a
+    # comma or the end: "papers for scheme leads, and a bulletin" has no verb.
+    words = _WORDS.findall(first)
+    verbs = [w for w in re.findall(r"[A-Za-z']+(?=\s+[A-Za-z])", first) if w.lower() in _VERBS]
+    return embeddable(text) and bool(verbs or any(w.lower() in _VERBS - _NOUNS_TOO for w in words))
 
 
 def key(value: Any, prefix: str = "") -> Markup:

@@ -146,7 +146,7 @@ def test_liability_offers_both_options_when_no_choice_is_made(draft):
 
 def test_the_user_s_own_terms_on_liability_are_said_once_in_their_words(words):
     document = words(risk={"liability_and_indemnity": "Each party bears the cost of its own claims."})
-    assert "The Parties agree that each party bears the cost of its own claims." in document
+    assert "Each party bears the cost of its own claims." in document and "agree that" not in document
     assert "Choose how losses are borne" not in document
 
 
@@ -477,7 +477,7 @@ def test_the_user_s_own_schedules_and_annexes_are_drafted(words):
     assert re.search(r"^Schedule \d: Service specification$", document, re.M)
     assert re.search(r"^Annex \d: Map of the area$", document, re.M)
     assert "Eight till eight." in document and "North12" in document
-    assert re.search(r"the sites are in Schedule \d and the area in Annex \d\.", document)
+    assert re.search(r"The sites are in Schedule \d and the area in Annex \d\.", document)
 
 
 def test_a_row_wider_than_the_headings_of_an_own_table_keeps_every_cell(words):
@@ -581,3 +581,26 @@ def test_the_overarching_group_reports_to_no_other_group_and_not_to_the_parties(
     assert "Riverside Health and Wellbeing Board[●]No other group" in document  # its Reports to cell
     assert "Wellbeing Board[●]The Parties" not in document
     assert "The Parties shall establish and maintain the groups set out in Schedule 1, each" in document
+
+
+@pytest.mark.parametrize(("field", "value", "wanted"), [
+    ({"communication": {"internal": "A monthly bulletin to all partners and scheme leads, and papers circulated "
+                                    "a week before each meeting."}},
+     "", "as follows: A monthly bulletin to all partners and scheme leads, and papers circulated"),
+    ({"exit_strategy": {"continuation": "The partners expect to continue the arrangement."}},
+     "", "The partners expect to continue the arrangement."),
+    ({"monitoring": {"framework": "One shared framework: each outcome has indicators."}},
+     "", "as follows: One shared framework: each outcome has indicators."),
+])
+def test_the_user_s_text_is_never_wrapped_in_the_parties_agree_that(words, field, value, wanted):
+    document = words(**field)
+    assert wanted in document
+    assert "agree that the partners" not in document and "agree that a monthly" not in document
+    assert "agree that one shared" not in document
+
+
+def test_a_complaint_escalation_that_is_not_a_destination_is_not_garbled(words):
+    document = words(complaints={"public": {"route": "Complain to any partner.",
+                                            "escalation": "If not resolved, the partner's own procedure."}})
+    assert "refer the complaint to if not resolved" not in document
+    assert "the complaint may be taken further as follows: If not resolved, the partner's own procedure." in document
