@@ -604,3 +604,11 @@ def test_a_complaint_escalation_that_is_not_a_destination_is_not_garbled(words):
                                             "escalation": "If not resolved, the partner's own procedure."}})
     assert "refer the complaint to if not resolved" not in document
     assert "the complaint may be taken further as follows: If not resolved, the partner's own procedure." in document
+
+
+def test_a_party_that_contracts_for_the_partnership_contracts_as_principal(words):
+    document = words(legal_powers={"legal_status": "The Council contracts for the Partnership as accountable body."})
+    assert ("A Party that enters into a contract for the arrangements under this Agreement does so in its own name "
+            "and as principal, and no other Party is bound by it.") in document
+    assert "as principal" not in words(legal_powers={"legal_status": "The Council contracts for the Partnership."},
+                                       legal={"no_partnership": False})
