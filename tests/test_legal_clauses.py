@@ -612,3 +612,12 @@ def test_a_party_that_contracts_for_the_partnership_contracts_as_principal(words
             "and as principal, and no other Party is bound by it.") in document
     assert "as principal" not in words(legal_powers={"legal_status": "The Council contracts for the Partnership."},
                                        legal={"no_partnership": False})
+
+
+def test_one_variation_rule_the_general_clause_yields_to_the_contributions_rule(words):
+    document = words(finance={"variation": "A contribution may be varied only by a written variation signed by the "
+                                           "pooled fund partners."}, variation="Variations are agreed by the Board.")
+    assert re.search(r"Except for a variation of contributions, which is made as clause \d+ provides, no variation "
+                     r"of this Agreement is effective unless it is in writing and signed by or on behalf of each "
+                     r"Party\.", document)
+    assert "No variation of this Agreement is effective" in words(variation="Variations are agreed by the Board.")
