@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -216,13 +216,22 @@ def _unreadable(error: OSError) -> NoReturn:
 def _why_not_enter(folder: Path, rules: list[Pattern], selection: Selection) -> str:
     if folder.name.startswith("."):
         return "a hidden folder"
-    if folder.name in SKIPPED_FOLDERS or (folder / "pyvenv.cfg").is_file() or (folder / "conda-meta").is_dir():
+    if folder.name in SKIPPED_FOLDERS or _holds(folder / "pyvenv.cfg", Path.is_file) or _holds(
+            folder / "conda-meta", Path.is_dir):
         return "another tool's files"
     if ignored(absolute(folder), rules, True):
         return "ignored by .gitignore"
     if ignored(absolute(folder), selection.exclude, True):
         return "excluded"
     return ""
+
+
+def _holds(path: Path, test: Callable[[Path], bool]) -> bool:
+    """``test(path)``; False when the folder above cannot be searched (entering it then reports that)."""
+    try:
+        return test(path)
+    except OSError:
+        return False
 
 
 def _keep(path: Path, selection: Selection, rules: list[Pattern], *, named: bool = False) -> bool:

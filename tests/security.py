@@ -746,12 +746,17 @@ class _Tags(HTMLParser):
             self.found.append(f"<{tag}>")
 
 
+_OWN_FIELD = re.compile(r'TOC \\o "1-1" \\h \\z \\u|REF _?[A-Za-z0-9_]+ \\[nw] \\h')
+
+
 def _live_markup(out: Path) -> list[str]:
     """The markup injected into the text that a reader's program would act on, in an HTML, Markdown or Word
     output: tags and javascript: links in HTML; unescaped tags and links in Markdown; fields in Word."""
     if out.suffix == ".docx":
         body = zipfile.ZipFile(out).read("word/document.xml").decode()
-        return ["a field"] if body.count("<w:instrText") > 1 or "<w:fldSimple" in body else []
+        # The tool's own fields: the contents list, and cross-references to its own bookmarks.
+        instructions = re.findall(r"<w:instrText[^>]*>([^<]*)<", body) + re.findall(r'w:instr="([^"]*)"', body)
+        return [f"a field: {i.strip()}" for i in instructions if not _OWN_FIELD.fullmatch(i.strip())]
     text = out.read_text(encoding="utf-8")
     if out.suffix == ".html":
         parser = _Tags()

@@ -15,9 +15,10 @@ import re
 import zipfile
 from copy import deepcopy
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 import docx
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
@@ -460,17 +461,26 @@ class _Body:
 
 
 def _comments(document: Any, draft: Draft, notes: list[Note], first: int) -> None:
-    """A review comment for every drafting note, with the ids the body gave them."""
+    """A review comment for every drafting note, with the ids the body gave them, written here in one piece:
+    python-docx's own way looks through every comment for a free id and adds text a character at a time, which
+    made thousands of notes take minutes."""
+    probe = parse_xml(f'<w:comment {nsdecls("w")} w:id="0" w:author=""/>')
+    probe.author, probe.initials = AUTHOR, INITIALS
     date = _date(draft.meta.date)
+    if date is not None:
+        probe.date = date
+    attributes = " ".join(f"w:{etree.QName(k).localname}={quoteattr(v)}"
+                          for k, v in probe.attrib.items() if k != qn("w:id"))
+    style = '<w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+    mark = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+    parts = []
     for i, note in enumerate(notes):
-        comment = document.comments.add_comment(text=note.comment, author=AUTHOR, initials=INITIALS)
-        if comment.comment_id != first + i:
-            raise BuildError("the review comments could not be numbered; please report this")
-        element = comment._comment_elm
-        if date is None:
-            element.attrib.pop(qn("w:date"), None)
-        else:
-            element.date = date
+        first_paragraph, *more = note.comment.split("\n")
+        parts.append(f'<w:comment w:id="{first + i}" {attributes}><w:p>{style}{mark}'
+                     f"<w:r>{_run_text(first_paragraph)}</w:r></w:p>"
+                     + "".join(f"<w:p>{style}<w:r>{_run_text(text)}</w:r></w:p>" for text in more) + "</w:comment>")
+    made = parse_xml(f'<w:comments {nsdecls("w")}>{"".join(parts)}</w:comments>')
+    document.comments._comments_elm.extend(list(made))
 
 
 def _first_comment(document: Any) -> int:
