@@ -165,7 +165,8 @@ def body_types(agreement: Agreement) -> dict[str, frozenset[str]]:
 # ---------------------------------------------------------------- jurisdictions
 
 # What the standard clauses cite in each legal system. "generic" offers the choices in brackets, and lint reports
-# that the choice is still open, so the draft carries a drafting note there.
+# that the choice is still open, so the draft carries a drafting note there. "wrong" is what the system calls a
+# civil wrong outside contract (a claim for indirect loss may lie in it).
 _SCOTLAND = {
     "law": "Scots law", "courts": "the Scottish courts", "system": "Scotland",
     "foi": "the Freedom of Information (Scotland) Act 2002",
@@ -180,6 +181,7 @@ _SCOTLAND = {
     "equality": "the Equality Act 2010 (section 149) and the Equality Act 2010 (Specific Duties) (Scotland) "
                 "Regulations 2012",
     "interim": "interim interdict or other interim orders",
+    "wrong": "delict",
 }
 _ENGLAND = {
     "law": "the law of England and Wales", "courts": "the courts of England and Wales", "system": "England and Wales",
@@ -191,9 +193,10 @@ _ENGLAND = {
     "care_regulator": "the Care Quality Commission", "health_regulator": "the Care Quality Commission",
     "public_audit": "the auditors appointed under the Local Audit and Accountability Act 2014 and the National "
                     "Audit Office",
-    "safeguarding": "the Care Act 2014 (sections 42 to 47) and the Children Act 1989 and 2004",
+    "safeguarding": "the Care Act 2014 (sections 42 to 47), the Children Act 1989 and the Children Act 2004",
     "equality": "the Equality Act 2010 (section 149)",
     "interim": "an injunction or other interim relief",
+    "wrong": "tort",
 }
 # Wales shares the law of England and Wales; its own regulators, auditor and duties replace England's.
 _WALES = {

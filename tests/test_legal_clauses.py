@@ -621,3 +621,21 @@ def test_one_variation_rule_the_general_clause_yields_to_the_contributions_rule(
                      r"of this Agreement is effective unless it is in writing and signed by or on behalf of each "
                      r"Party\.", document)
     assert "No variation of this Agreement is effective" in words(variation="Variations are agreed by the Board.")
+
+
+@pytest.mark.parametrize(("jurisdiction", "wanted", "unwanted"), [
+    ("england", "whether under this Agreement, in tort or otherwise,", "delict"),
+    ("wales", "whether under this Agreement, in tort or otherwise,", "delict"),
+    ("scotland", "whether under this Agreement, in delict or otherwise,", "tort"),
+    ("generic", "whether under this Agreement, in [delict] or [tort] or otherwise,", "delict or tort"),
+])
+def test_a_civil_wrong_is_named_as_the_jurisdiction_names_it(words, jurisdiction, wanted, unwanted):
+    document = words(agreement={"jurisdiction": jurisdiction})
+    assert wanted in document
+    assert unwanted not in document
+
+
+def test_each_children_act_is_cited_by_its_full_title(words):
+    document = words()
+    assert "the Children Act 1989 and the Children Act 2004" in document
+    assert "Children Act 1989 and 2004" not in document
