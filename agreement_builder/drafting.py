@@ -412,7 +412,24 @@ def _context(agreement: Agreement) -> dict[str, Any]:
         "mentions_partner": any(True for _ in _partner_words(agreement)),
         "signatories": signatories(agreement), "body_types": library.body_types(agreement),
         "statutory_groups": statutory_groups(agreement),
+        "contract": agreement.kind in library.CONTRACTS,
+        "described_bodies": library.described_bodies(agreement.kind, agreement.covered()),
+        "exit_gives_notice": exit_gives_notice(agreement),
     }
+
+
+# The user's exit arrangements speak of the notice a Party gives to leave ("A partner that wishes to leave gives
+# twelve months' written notice to the Board chair").
+_NOTICE = re.compile(r"\bnotice\b", re.IGNORECASE)
+_LEAVING = re.compile(r"\b(leav\w*|withdraw\w*|terminat\w*|exit\w*)\b", re.IGNORECASE)
+
+
+def exit_gives_notice(agreement: Agreement) -> bool:
+    """Whether the exit arrangements in the input's own words say what notice a Party gives to leave: the
+    termination clause then refers to them instead of stating a notice of its own."""
+    exit_ = agreement.section("exit_strategy")
+    text = exit_.text("arrangements") if exit_ is not None else ""
+    return any(_NOTICE.search(s) and _LEAVING.search(s) for s in re.split(r"(?<=[.;])\s+", text))
 
 
 def statutory_groups(agreement: Agreement) -> frozenset[str]:

@@ -5,7 +5,7 @@ choices. Templates read these; they never test the kind or jurisdiction themselv
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -66,6 +66,20 @@ POOLED_FUNDS = frozenset({"england-s75", "scotland-2002"})
 
 # The words the document uses for itself, by kind.
 INSTRUMENTS: Mapping[str, str] = {"agreement": "Agreement", "memorandum": "Memorandum", "integration_scheme": "Scheme"}
+# The kinds that are made between the Parties, so that a provision may be said to bind them. An integration
+# scheme is prepared by them and approved by the Scottish Ministers (2014 Act, section 7): it is not a contract.
+CONTRACTS = frozenset({"agreement", "memorandum"})
+
+# The kinds of body (bodies[].kind) a clause describes in full where the document has that clause, so the list of
+# bodies in the arrangements clause leaves them out rather than describe them twice.
+DESCRIBES: Mapping[str, frozenset[str]] = {"integration_model": frozenset({"integration_joint_board"})}
+
+
+def described_bodies(kind: str, covered: Collection[str]) -> frozenset[str]:
+    """The kinds of body a clause of an instrument of ``kind`` describes, unless an additional clause stands in
+    for that clause (``covered``)."""
+    return frozenset(body for clause, bodies in DESCRIBES.items()
+                     if clause in LAYOUTS[kind] and clause not in covered for body in bodies)
 
 # Schedules in order, per kind: (schedule key, input section it tabulates). A living register goes to the annexes
 # instead when the input keeps registers out of the contractual schedules (legal.living_registers: separate).

@@ -12,7 +12,7 @@ import pytest
 from drafted import brackets, drafted, text
 
 from agreement_builder.build import build
-from agreement_builder.document import Signatory
+from agreement_builder.document import Note, Signatory
 from agreement_builder.errors import BuildError
 
 BASE: dict[str, Any] = {
@@ -54,7 +54,9 @@ def words(draft):
 
 
 def notes_of(document) -> list[str]:
-    return [b.note.message for b in brackets(document) if b.note is not None]
+    """Every drafting note: at a placeholder, or standing alone in a clause."""
+    return ([b.note.message for b in brackets(document) if b.note is not None]
+            + [b.message for b in document.blocks() if isinstance(b, Note)])
 
 
 # ---------------------------------------------------------------- governing law and the jurisdiction's facts
@@ -639,3 +641,65 @@ def test_each_children_act_is_cited_by_its_full_title(words):
     document = words()
     assert "the Children Act 1989 and the Children Act 2004" in document
     assert "Children Act 1989 and 2004" not in document
+
+
+# ---------------------------------------------------------------- each thing said once
+
+IJB = {"id": "ijb", "name": "Riverside Integration Joint Board", "short_name": "the Integration Joint Board",
+       "kind": "integration_joint_board", "description": "Plans the delegated functions through its strategic plan."}
+SCHEME = {"kind": "integration_scheme", "jurisdiction": "scotland", "integration_model": "integration_joint_board",
+          "review_date": "2031-03-31"}
+
+
+def test_an_integration_scheme_describes_its_integration_joint_board_once(words):
+    document = words(agreement=SCHEME, bodies=[IJB])
+    assert document.count("Plans the delegated functions through its strategic plan.") == 1
+    assert "The integration joint board is Riverside Integration Joint Board" in document
+
+
+def test_an_integration_scheme_states_its_review_once(words):
+    document = words(agreement=SCHEME, term={"review_interval_months": 60})
+    assert document.count("The Parties shall review this Scheme") == 1
+    assert "at least once every 60 months" not in document and "carry out the first review" not in document
+    assert ("The Parties shall review this Scheme by 31 March 2031 and in any case before the end of the period of "
+            "five years beginning with the day on which the Scottish Ministers approve it") in document
+    assert "at least once every 36 months" in words(agreement=SCHEME, term={"review_interval_months": 36})
+
+
+def test_an_integration_scheme_is_not_called_legally_binding(words):
+    vision = {"purpose": {"vision": "Everyone lives well at home."}}
+    assert "intended to be legally binding" not in words(agreement=SCHEME, **vision)
+    assert "Every other provision of this Agreement is intended to be legally binding" in words(**vision)
+
+
+def test_a_duration_the_input_describes_is_stated_once_in_its_words(words):
+    document = words(term={"duration": "From 1 April 2025 until the partners end it, after the review due in 2028."})
+    assert "This Agreement takes effect on 1 April 2025 (the “Commencement Date”)." in document
+    assert "The duration of this Agreement is as follows: From 1 April 2025 until the partners end it" in document
+    assert "further agreed" not in document and "continues until it is terminated" not in document
+
+
+def test_a_last_step_the_input_names_is_the_only_last_step(draft):
+    stages = [{"name": "Officers", "description": "They meet.", "timescale_days": 10}]
+    document = draft(disputes={"stages": stages, "final_resolution": "Mediation is the last step. If it fails, "
+                                                                      "the Board decides."})
+    words = text(document)
+    assert "Mediation is the last step." in words
+    assert "once the last of those stages is complete, any Party may" not in words
+    assert any("does not bind the Parties" in n for n in notes_of(document))
+
+
+def test_notice_to_leave_that_the_input_states_is_not_stated_again(words):
+    exit_ = {"arrangements": "A partner that wishes to leave gives six months' written notice to the Board chair."}
+    document = words(term={"notice_months": 6}, exit_strategy=exit_)
+    assert "gives six months' written notice to the Board chair" in document
+    assert "by giving the other at least 6 months' written notice" not in document
+    assert re.search(r"Either Party may terminate this Agreement by giving notice as clause \d+ provides\.", document)
+    assert "by giving the other at least 6 months' written notice" in words(term={"notice_months": 6})
+
+
+def test_a_review_interval_longer_than_section_44_allows_is_bracketed_for_the_drafter(draft):
+    document = draft(agreement=SCHEME, term={"review_interval_months": 72})
+    assert "[The Parties shall in any case review this Scheme at least once every 72 months.]" in text(document)
+    assert any("Section 44 of the 2014 Act requires a review at least every five years" in n
+               for n in notes_of(document))
