@@ -410,6 +410,8 @@ def _context(agreement: Agreement) -> dict[str, Any]:
         "party_ids": frozenset(str(p.get("id")) for p in agreement.parties),
         "outcome_ids": _outcome_ids(agreement),
         "mentions_partner": any(True for _ in _partner_words(agreement)),
+        "mentions_party": any(_PARTY.search(text) for _, text in agreement.texts()),
+        "short_form": short_form(agreement),
         "signatories": signatories(agreement), "body_types": library.body_types(agreement),
         "statutory_groups": statutory_groups(agreement),
         "contract": agreement.kind in library.CONTRACTS,
@@ -440,6 +442,22 @@ def statutory_groups(agreement: Agreement) -> frozenset[str]:
     groups = accountability.children("groups") if accountability is not None else []
     return frozenset(str(g.get("id")) for g in groups
                      if g.get("statutory") is True or g.text("name").casefold() in bodies)
+
+
+# "party" or "parties" in lower case in the user's text: the defined term meant, which the interpretation clause
+# then says.
+_PARTY = re.compile(r"\bpart(?:y|ies)\b")
+
+
+def short_form(agreement: Agreement) -> str:
+    """The last word of the partnership's name when the user's text calls it by that word alone ("the
+    Partnership" for "the Northvale Partnership"): the definitions then define it. Empty otherwise."""
+    words = clauses.bare(agreement.partnership_name).split()
+    if len(words) < 2:
+        return ""
+    # Not the first word of another name ("the Partnership Board").
+    used = re.compile(rf"\b[Tt]he {re.escape(words[-1])}\b(?!\s+[A-Z])")
+    return words[-1] if any(used.search(text) for _, text in agreement.texts()) else ""
 
 
 def _partner_words(agreement: Agreement) -> Iterator[str]:

@@ -703,3 +703,26 @@ def test_a_review_interval_longer_than_section_44_allows_is_bracketed_for_the_dr
     assert "[The Parties shall in any case review this Scheme at least once every 72 months.]" in text(document)
     assert any("Section 44 of the 2014 Act requires a review at least every five years" in n
                for n in notes_of(document))
+
+
+# ---------------------------------------------------------------- defined terms
+
+
+def test_the_short_form_of_the_partnership_s_name_is_defined_when_the_document_uses_it(words):
+    used = words(membership={"summary": "The Partnership meets monthly; each Party sends two members."})
+    assert "“Partnership” means the Riverside Partnership." in used
+    for unused in ("The Riverside Partnership meets monthly.", "The Partnership Board meets monthly."):
+        assert "“Partnership” means" not in words(membership={"summary": unused})
+
+
+def test_a_defined_term_the_input_also_defines_is_spelt_one_way(words):
+    document = words(definitions=[{"term": "Working day", "meaning": "Monday to Friday, except public holidays."}])
+    assert "“Working Day” means Monday to Friday, except public holidays." in document
+    assert "Working day" not in document and "Working Days" in document
+    assert document.count("“Working Day” means") == 1
+
+
+def test_a_lower_case_party_in_the_input_s_text_means_a_party(words):
+    document = words(membership={"summary": "Each party sends two members, and each partner a deputy."})
+    assert "a reference to a partner or a party is a reference to a Party" in document
+    assert "reference to a party" not in words(membership={"summary": "Each Party sends two members."})
