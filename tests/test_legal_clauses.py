@@ -726,3 +726,11 @@ def test_a_lower_case_party_in_the_input_s_text_means_a_party(words):
     document = words(membership={"summary": "Each party sends two members, and each partner a deputy."})
     assert "a reference to a partner or a party is a reference to a Party" in document
     assert "reference to a party" not in words(membership={"summary": "Each Party sends two members."})
+
+
+def test_the_groups_schedule_says_a_group_s_kind_in_words_and_only_when_its_name_does_not(words):
+    groups = {"groups": [{"id": "jcb", "name": "Joint Commissioning Board", "kind": "executive"},
+                         {"id": "fin", "name": "Finance Sub-group", "kind": "sub_group"}]}
+    document = words(accountability=groups)
+    assert "Joint Commissioning Board (an executive group)" in document
+    assert "Finance Sub-group (sub-group)" not in document and "(executive group)" not in document
