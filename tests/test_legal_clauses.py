@@ -572,9 +572,9 @@ def test_a_statutory_body_among_the_groups_is_described_not_established(words, m
         document = words(accountability=groups)
     else:
         document = words(accountability=GROUPS, bodies=[HWB])
-    assert ("The Parties shall establish and maintain the group set out in Schedule 1 other than Riverside Health and "
-            "Wellbeing Board") in document
-    assert "Riverside Health and Wellbeing Board is a body set up by law, not by this Agreement" in document
+    assert ("The Parties shall establish and maintain the group set out in Schedule 1 other than the Riverside Health "
+            "and Wellbeing Board") in document
+    assert "The Riverside Health and Wellbeing Board is a body set up by law, not by this Agreement" in document
     assert "Riverside Health and Wellbeing Board[●]None under this Agreement" in document  # its Reports to cell
 
 
