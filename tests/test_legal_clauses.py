@@ -397,7 +397,7 @@ def test_scotland_has_a_testing_clause_a_witness_and_the_place_of_signing_and_do
         {"id": "board", "name": "Joint Board", "members": ["council", "icb"]}]})
     assert "IN WITNESS WHEREOF" in document
     assert "Place of signing" in document and "Witness address" in document and "in the presence of:" in document
-    assert "This is the Schedule 1 referred to in the foregoing Agreement between Riverside Council and " \
+    assert "This is Schedule 1 referred to in the foregoing Agreement between Riverside Council and " \
            "NHS Riverside Integrated Care Board." in document
     assert "referred to in the foregoing" not in words(accountability={"groups": [
         {"id": "board", "name": "Joint Board", "members": ["council", "icb"]}]})

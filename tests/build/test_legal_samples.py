@@ -89,7 +89,7 @@ def test_each_sample_is_executed_for_its_jurisdiction_one_block_for_each_party(s
     elif model.jurisdiction == "scotland":
         assert "IN WITNESS WHEREOF" in words and words.count("Witness address") == len(model.parties)
         assert words.count("Place of signing") == len(model.parties)
-        assert "This is the Schedule 1 referred to in the foregoing" in words
+        assert "This is Schedule 1 referred to in the foregoing" in words
     else:
         assert "duly authorised" in words
 
