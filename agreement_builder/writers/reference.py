@@ -151,7 +151,7 @@ def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> b
     """One part's bytes: reading them all also checks that each part unpacks to what it says (its size and
     checksum), so a damaged document is refused here rather than half-used later."""
     try:
-        return archive.read(info)
+        return _bounded_read(archive, info)
     except NotImplementedError as e:
         raise BuildError(f"{label}: {info.filename} is compressed in a way this tool cannot read; "
                          f"{_SAVE_AGAIN}") from e
@@ -160,6 +160,23 @@ def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> b
                          f"{_SAVE_AGAIN}") from e
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as e:
         raise BuildError(f"{label}: is damaged ({info.filename} cannot be unpacked: {e}); {_SAVE_AGAIN}") from e
+
+
+def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A part's bytes, unpacked a block at a time: its header's size is only a claim, and a single read would
+    unpack everything its compressed bytes hold (a part claiming 1,000 bytes may hold a gigabyte) before the
+    size is compared. Past the claimed size, the part is damaged."""
+    chunks, held = [], 0
+    with archive.open(info) as part:
+        while block := part.read(_BLOCK):
+            held += len(block)
+            if held > info.file_size:
+                raise zipfile.BadZipFile(f"it unpacks to more than the {info.file_size} bytes it claims")
+            chunks.append(block)
+    return b"".join(chunks)
+
+
+_BLOCK = 64 * 1024
 
 
 def _looks_like_xml(name: str, content: bytes) -> bool:

@@ -239,3 +239,46 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path, monkey
 def test_a_missing_reference_document_is_named(tmp_path):
     with pytest.raises(BuildError, match="no such reference document"):
         reference.load(tmp_path / "missing.docx")
+
+
+def liar(tmp_path: Path, unpacked_mib: int) -> bytes:
+    """The shipped reference with one more part whose directory entry claims 1,000 bytes but which unpacks to
+    ``unpacked_mib`` MiB of zeros (the re-check's "liar" package)."""
+    import io
+    import struct
+    import zipfile
+
+    base = zipfile.ZipFile(io.BytesIO(reference.load(None)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in base.infolist():
+            out.writestr(info.filename, base.read(info))
+        with out.open("word/media/liar.bin", "w", force_zip64=True) as part:
+            for _ in range(unpacked_mib):
+                part.write(bytes(1 << 20))
+    raw = bytearray(buffer.getvalue())
+    at = 0
+    while (at := raw.find(b"PK\x01\x02", at)) >= 0:
+        length = struct.unpack("<H", raw[at + 28:at + 30])[0]
+        if raw[at + 46:at + 46 + length] == b"word/media/liar.bin":
+            extra = at + 46 + length
+            if struct.unpack("<H", raw[extra:extra + 2])[0] == 1:  # a zip64 field: the uncompressed size first
+                raw[extra + 4:extra + 12] = struct.pack("<Q", 1000)
+            else:
+                raw[at + 24:at + 28] = struct.pack("<I", 1000)
+        at += 4
+    return bytes(raw)
+
+
+def test_a_part_that_unpacks_to_more_than_it_claims_is_refused_without_unpacking_it_all(tmp_path):
+    import tracemalloc
+
+    data = liar(tmp_path, 64)
+    tracemalloc.start()
+    try:
+        with pytest.raises(BuildError, match="is damaged"):
+            reference.check(data, "ref.docx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024, f"{peak // 1024 // 1024} MB held to refuse it"  # not the 64 MB it holds
