@@ -28,6 +28,7 @@ class Built:
     content: bytes | None = None
     draft: Draft | None = None
     final: bool = False
+    errors: int = 0  # the lint errors a final agreement was drafted despite (--allow-errors), as a draft
 
 
 def output_format(fmt: str | None, output: str | None) -> str:
@@ -80,33 +81,38 @@ def build(name: str, fmt: str = "docx", *, options: Options | None = None,
 
 
 def _build(name: str, fmt: str, options: Options, reference: Path | None) -> Built:
-    rendered = _draft(name, options)
-    if isinstance(rendered, Built):
-        return rendered
+    result = _draft(name, options)
+    if isinstance(result, Built):
+        return result
+    rendered, errors = result
     # The input, its positions and the model are unreferenced now; one collection frees what drafting left in
     # cycles, so writing a long register has the room (10,000 rows: peak 308 MB -> 251 MB). With the collector
     # paused since the build began, all of that is in the youngest generation: collecting only that one
     # costs 2 ms where a full collection, rescanning every imported module, costs 25 ms.
     gc.collect(0)
-    return Built([], write(rendered, fmt, reference), rendered)
+    return Built([], write(rendered, fmt, reference), rendered, errors=errors)
 
 
-def _draft(name: str, options: Options) -> Draft | Built:
+def _draft(name: str, options: Options) -> tuple[Draft, int] | Built:
     """The drafted document, or what stops it: the findings that make the input unusable, or the lint errors of
-    a document marked final (a final agreement with a required element missing is not one to sign)."""
+    a document marked final (a final agreement with a required element missing is not one to sign); with the
+    draft, how many such errors it was drafted despite (with `allow_errors`, as a draft)."""
     checked = validate(name)
     if not checked.valid or checked.document is None:
         return Built(checked.findings)
     agreement = Agreement.from_document(checked.document)
     check_characters(agreement)
     settings = discover(Path(name) if name != STDIN else Path.cwd())
-    findings = [f for f in lint_agreement(agreement, list(settings.packs) or None) if settings.wants(f.rule)]
-    errors = [f for f in findings if f.severity == Severity.ERROR and f.waived is None]
+    found = lint_agreement(agreement, list(settings.packs) or None)
+    findings = [f for f in found if settings.wants(f.rule)]
+    # Every rule's errors count for a final agreement, whatever the settings show; a waiver, with its reason,
+    # is the way to accept one.
+    errors = [f for f in found if f.severity == Severity.ERROR and f.waived is None]
     if errors and not meta_of(agreement).draft:
         if not options.allow_errors:
             return Built(errors, final=True)
-        options = replace(options, annotate=True if options.annotate is None else options.annotate)
-    return draft(agreement, findings, options)
+        return draft(agreement, findings, replace(options, as_draft=True)), len(errors)
+    return draft(agreement, findings, options), 0
 
 
 def check_characters(agreement: Agreement) -> None:

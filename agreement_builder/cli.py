@@ -328,7 +328,7 @@ def _write(text: str, output: str | None, reads: list[Path], *, colour: bool = F
 @click.option("--clauses", type=click.Path(file_okay=False),
               help="A folder of clause templates (NAME.xml.j2) that replace the shipped ones of the same name.")
 @click.option("--allow-errors", is_flag=True,
-              help="Draft a document marked final although lint reports errors; it is then annotated.")
+              help="Draft a document marked final although lint reports errors: as a draft, with its notes.")
 def build(file: str, output: str | None, fmt: str | None, force: bool, annotate: bool | None,
           reference_doc: str | None, clauses: str | None, allow_errors: bool) -> None:
     """Draft the agreement in FILE as a Word document (or Markdown, HTML or PDF).
@@ -374,6 +374,9 @@ def build(file: str, output: str | None, fmt: str | None, force: bool, annotate:
     write_atomic(target, built.content, force=force, inputs=reads)
     notes = len(built.draft.notes) if built.draft is not None else 0
     click.echo(f"Wrote {target}" + (f" ({notes} drafting note{'s' if notes != 1 else ''})." if notes else "."))
+    if built.errors:
+        click.echo(f"{file}: is marked final, but lint reports {built.errors} error{'s' if built.errors != 1 else ''}"
+                   "; written as a draft (DRAFT on every page), not as the final agreement.", err=True)
 
 
 @main.command()

@@ -76,12 +76,15 @@ class Options:
     annotate: bool | None = None
     clauses: Path | None = None
     allow_errors: bool = False
+    as_draft: bool = False  # drafted as a draft whatever the input's status (a final one with lint errors)
 
 
 def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Draft:
     """Render every clause template for ``agreement`` and read the result into a `Draft`."""
     env = clauses.environment(options.clauses)
     meta = meta_of(agreement)
+    if options.as_draft:
+        meta = meta._replace(status="draft")
     annotate = meta.draft if options.annotate is None else options.annotate
     context = _context(agreement)
     kind, jurisdiction = agreement.kind, agreement.jurisdiction

@@ -35,12 +35,23 @@ def test_a_final_document_with_lint_errors_is_refused_and_nothing_is_written(tmp
         assert finding["message"] in run.stdout
 
 
-def test_allow_errors_drafts_the_final_document_with_its_notes(tmp_path):
+def test_allow_errors_drafts_the_final_document_as_a_draft_with_its_notes(tmp_path):
     source = final_copy(tmp_path)
     run = run_cli("build", str(source), "-o", str(tmp_path / "out.docx"), "--allow-errors")
     assert run.exit_code == 0, run
     assert "drafting note" in run.stdout
-    assert len(docx.Document(str(tmp_path / "out.docx")).comments) > 0
+    assert f"lint reports {len(lint_errors(source))} errors; written as a draft" in run.stderr
+    document = docx.Document(str(tmp_path / "out.docx"))
+    assert len(document.comments) > 0
+    assert document.sections[-1].header.paragraphs[0].text.endswith("DRAFT")
+
+
+def test_settings_that_hide_the_errors_do_not_make_a_final_document_buildable(tmp_path):
+    source = final_copy(tmp_path)
+    (tmp_path / ".agreement.toml").write_text('[lint]\nselect = ["AB0"]\n', encoding="utf-8")
+    run = run_cli("build", str(source), "-o", str(tmp_path / "out.docx"))
+    assert run.exit_code == 1, run
+    assert not (tmp_path / "out.docx").exists()
 
 
 def test_allow_errors_with_no_annotate_keeps_the_notes_out(tmp_path):
