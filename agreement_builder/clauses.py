@@ -329,6 +329,7 @@ _VERBS = frozenset({
     "deliver", "include", "host", "handle", "bear", "mean", "run", "join", "leave", "see", "ask", "return", "expect"
 })
 _WORDS = re.compile(r"[A-Za-z']+")
+_FOLLOWED = re.compile(r"\s+[A-Za-z]")
 # Verbs that are also plural nouns.
 _NOUNS_TOO = frozenset({"leads", "reports", "funds", "returns", "sets", "ends", "works", "needs", "shares", "uses",
                         "covers", "runs", "signs", "holds", "meets", "comes", "gives"})
@@ -345,9 +346,9 @@ def agreeable(value: Any) -> bool:
     first = re.split(r"[\"“‘]|\b(?:that|which|who|whom|whose)\b", first, maxsplit=1)[0]
     # A word that is a verb or a plural noun ("leads", "reports") is a verb only when a word follows it, not a
     # comma or the end: "papers for scheme leads, and a bulletin" has no verb.
-    words = _WORDS.findall(first)
-    verbs = [w for w in re.findall(r"[A-Za-z']+(?=\s+[A-Za-z])", first) if w.lower() in _VERBS]
-    return embeddable(text) and bool(verbs or any(w.lower() in _VERBS - _NOUNS_TOO for w in words))
+    # (Word by word: a lookahead after a run of letters made a long word take quadratic time.)
+    found = [(m.group().lower(), _FOLLOWED.match(first, m.end()) is not None) for m in _WORDS.finditer(first)]
+    return embeddable(text) and any(w in _VERBS and (followed or w not in _NOUNS_TOO) for w, followed in found)
 
 
 def key(value: Any, prefix: str = "") -> Markup:

@@ -823,6 +823,25 @@ def _parties_8k(folder: Path) -> Verdict:
     return Verdict(accepted(result, folder / "o.docx").held, f"{said(result)}; {result.cpu_seconds:.1f} s of CPU")
 
 
+@attack("text", "20,000 cross-reference tokens in one text", "builds within 10 s", "re-check N5")
+def _tokens(folder: Path) -> Verdict:
+    source = _sized(folder, "t.yaml", grown(BASE, parties=_parties(2), behaviours=[
+        " ".join(["See {clause:behaviours}."] * 20_000)]))
+    result = agreement(folder, "build", str(source), "-o", str(folder / "o.md"))
+    return Verdict(accepted(result, folder / "o.md").held and result.cpu_seconds < 10,
+                   f"{said(result)}; {result.cpu_seconds:.1f} s of CPU")
+
+
+@attack("lint", "5,000 texts citing 50 schedule numbers each", "lint within 10 s, bounded report", "re-check N6")
+def _numbered(folder: Path) -> Verdict:
+    text = "See Schedule " + " and ".join(str(n) for n in range(1, 51)) + "."
+    source = _sized(folder, "n.yaml", grown(BASE, parties=_parties(2), behaviours=[text] * 5000))
+    result = agreement(folder, "lint", str(source))
+    small = len(result.stdout) < 10 * 1024 * 1024
+    return Verdict(clean(result) and result.exit in (0, 1) and small and result.cpu_seconds < 10,
+                   f"{said(result)}; {result.cpu_seconds:.1f} s of CPU; report {len(result.stdout) // 1024} KB")
+
+
 @attack("text", "a 1 KB string reused by 5,000 aliases", "builds")
 def _aliases(folder: Path) -> Verdict:
     items = "".join("  - *text\n" for _ in range(5000))

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from ...errors import AgreementError
 from ...findings import Severity
 from ...model import Agreement
+from ...source import JsonPath
 from ..base import Issue
 
 ID = "LG110"
@@ -56,23 +57,57 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     headings = _headings(agreement)
     if headings is None:
         return
+    by_text: dict[JsonPath, list[tuple[str, re.Match[str]]]] = {}
     for path, text, match in cited:
+        by_text.setdefault(path, []).append((text, match))
+    for path, found in by_text.items():
+        yield from _judged(path, found, headings)
+
+
+def _judged(path: JsonPath, found: list[tuple[str, re.Match[str]]],
+            headings: dict[str, dict[str, tuple[str, str]]]) -> Iterator[Issue]:
+    """At most two findings for one text, however many numbers it cites: the numbers the document does not
+    have, and the first whose heading the sentence does not mention (with how many more there are)."""
+    absent: list[tuple[str, str]] = []
+    astray: list[tuple[str, str, str, str]] = []
+    for text, match in found:
         kind = next(kind for start, kind in _KINDS if start in match.group(1))
-        token = f"{{{kind}:KEY}}"
         sentence = _sentence(text, match.start(), match.end())
         for number in re.findall(r"\d+", match.group(2)):
-            said = f"{kind.capitalize() if kind != 'clause' else kind} {number}"
             listed = headings[kind]
             if number not in listed:
-                yield Issue(path, f"The text refers to {said}, but the drafted document has "
-                            f"{_count(kind, len(listed))}: write the reference as {token} with the key of the one "
-                            "meant, so it follows the numbering.", hint=f"replace '{match.group(0)}' with {token}")
-                continue
-            heading, key = listed[number]
-            if not _shares_a_word(sentence, heading):
-                yield Issue(path, f"The text refers to {said}, which in the drafted document is '{heading}': if "
-                            f"that is not the one meant, write the reference as {token} with the key of the one "
-                            f"meant (this one is {{{kind}:{key}}}).", hint=f"replace '{match.group(0)}' with {token}")
+                absent.append((kind, number))
+            elif not _shares_a_word(sentence, listed[number][0]):
+                astray.append((kind, number, *listed[number]))
+    if absent:
+        kind = absent[0][0]
+        token = f"{{{kind}:KEY}}"
+        yield Issue(path, f"The text refers to {_cited(absent)}, but the drafted document has "
+                    f"{_count(kind, len(headings[kind]))}: write the reference as {token} with the key of the one "
+                    "meant, so it follows the numbering.", hint=f"write {token} instead of the number")
+    if astray:
+        kind, number, heading, key = astray[0]
+        token = f"{{{kind}:KEY}}"
+        more = f" (and {len(astray) - 1} more reference{'s' if len(astray) > 2 else ''} like it)" if len(
+            astray) > 1 else ""
+        yield Issue(path, f"The text refers to {_said(kind, number)}, which in the drafted document is '{heading}'"
+                    f"{more}: if that is not the one meant, write the reference as {token} with the key of the one "
+                    f"meant (this one is {{{kind}:{key}}}).", hint=f"write {token} instead of the number")
+
+
+def _said(kind: str, number: str) -> str:
+    return f"{kind.capitalize() if kind != 'clause' else kind} {number}"
+
+
+def _cited(numbers: list[tuple[str, str]]) -> str:
+    """"Schedule 7", "Schedules 1 and 2", "clauses 3, 4, 5 and 9 more"."""
+    kind = numbers[0][0]
+    shown = list(dict.fromkeys(n for k, n in numbers if k == kind))
+    if len(shown) == 1:
+        return _said(kind, shown[0])
+    name = (kind.capitalize() if kind != "clause" else kind) + ("es" if kind == "annex" else "s")
+    listed = shown if len(shown) <= 4 else [*shown[:3], f"{len(shown) - 3} more"]
+    return f"{name} {', '.join(listed[:-1])} and {listed[-1]}"
 
 
 def _headings(agreement: Agreement) -> dict[str, dict[str, tuple[str, str]]] | None:
