@@ -15,11 +15,11 @@ from . import clauses, library, schema
 from .document import Draft, Meta, Note, Reader, Rendered, root_of
 from .errors import BuildError, TemplateError
 from .findings import Finding, Severity
-from .model import Agreement, Node
+from .model import TOKEN, Agreement, Node
 from .rules import RULES
 from .rules.base import Rule
 from .rules.statutory import statutory_packs
-from .source import pointer
+from .source import JsonPath, pointer
 
 # Where a finding about an input section that has no clause of its own is noted.
 _HOME = {"agreement": "definitions", "people": "definitions", "posts": "definitions", "bodies": "arrangements",
@@ -77,6 +77,9 @@ class Options:
     clauses: Path | None = None
     allow_errors: bool = False
     as_draft: bool = False  # drafted as a draft whatever the input's status (a final one with lint errors)
+    # Where lint collects the reference tokens whose key the document does not have, instead of stopping:
+    # (the token's path, the token, the keys it could name).
+    unknown: list[tuple[JsonPath, str, str]] | None = None
 
 
 def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Draft:
@@ -108,7 +111,7 @@ def draft(agreement: Agreement, findings: list[Finding], options: Options) -> Dr
     _docquets(env, context, schedules, jurisdiction, kind)
     sections = {key for key, _, _ in kept}
     _live_references(agreement, [opening] + [root for _, _, root in kept] + [root for _, root in schedules + annexes],
-                     sections, numbers, annexed_numbers)
+                     sections, numbers, annexed_numbers, options.unknown)
     reader = Reader({key: str(i) for i, (key, _, _) in enumerate(kept, 1)}, numbers, annexed_numbers,
                     annotate=annotate)
     reader.template = clauses.label(env, library.template("opening", kind, jurisdiction))
@@ -261,26 +264,28 @@ def _checked(root: etree._Element, label: str) -> etree._Element:
 
 # ---------------------------------------------------------------- references the user writes
 
-_TOKEN = re.compile(r"\{(clause|schedule|annex):([A-Za-z][A-Za-z0-9_.-]*)\}")
 
 
 def _live_references(agreement: Agreement, roots: list[etree._Element], sections: Collection[str],
-                     schedules: Mapping[str, str], annexes: Mapping[str, str]) -> None:
+                     schedules: Mapping[str, str], annexes: Mapping[str, str],
+                     unknown: list[tuple[JsonPath, str, str]] | None = None) -> None:
     """Turn each `{clause:KEY}`, `{schedule:KEY}` or `{annex:KEY}` in the user's text into a reference the
     document numbers: KEY names a clause of the document (its section key, or the id of a clause) or a schedule
-    or annex. A key the document does not have is an error that says where the token is."""
+    or annex. A key the document does not have is an error that says where the token is (or, for lint, is
+    added to ``unknown`` and left as text)."""
     ids = {str(e.get("id")) for root in roots for e in root.iter("clause", "item") if e.get("id")}
     for root in roots:
         for value in list(root.iter("v")):
-            if value.text and "{" in value.text and _TOKEN.search(value.text):
-                _split(agreement, value, sections, ids, schedules, annexes)
+            if value.text and "{" in value.text and TOKEN.search(value.text):
+                _split(agreement, value, sections, ids, schedules, annexes, unknown)
 
 
 def _split(agreement: Agreement, value: etree._Element, sections: Collection[str], ids: Collection[str],
-           schedules: Mapping[str, str], annexes: Mapping[str, str]) -> None:
+           schedules: Mapping[str, str], annexes: Mapping[str, str],
+           unknown: list[tuple[JsonPath, str, str]] | None) -> None:
     # Each piece goes in right after the last (addnext), not at an index: inserting at an index walks the
     # parent's children each time, which made a text with thousands of tokens take minutes.
-    pieces = _TOKEN.split(value.text or "")
+    pieces = TOKEN.split(value.text or "")
     value.text = pieces[0]
     tail, value.tail = value.tail, None
     last = value
@@ -299,8 +304,12 @@ def _split(agreement: Agreement, value: etree._Element, sections: Collection[str
             token = "{" + kind + ":" + key + "}"
             found = next((path for path, _ in agreement.texts(token)), ())
             known = sorted(sections) + sorted(ids) if kind == "clause" else sorted(schedules) + sorted(annexes)
-            raise BuildError(f"{_locate(agreement, found)}: {token} refers to a {kind} this agreement does not "
-                             f"have; the keys are: {', '.join(known)}")
+            if unknown is None:
+                raise BuildError(f"{_locate(agreement, found)}: {token} refers to a {kind} this agreement does "
+                                 f"not have; the keys are: {', '.join(known)}")
+            unknown.append((found, token, ", ".join(known)))
+            ref = etree.Element("v")
+            ref.text = token
         last.addnext(ref)
         last = ref
         if text:

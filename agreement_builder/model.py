@@ -5,12 +5,16 @@ file): rules and drafting only read it, and the rule tests check that each rule 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from .source import Document, JsonPath
+
+# A reference in the input's own text to a clause, schedule or annex by key, which the document numbers.
+TOKEN = re.compile(r"\{(clause|schedule|annex):([A-Za-z][A-Za-z0-9_.-]*)\}")
 
 ELEMENTS: tuple[str, ...] = (
     "purpose", "membership", "accountability", "roles", "finance", "boundaries", "risk",

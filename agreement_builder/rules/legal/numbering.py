@@ -1,8 +1,10 @@
-"""A schedule, annex or clause the input's own text refers to by number is the one of that number in the document.
+"""A schedule, annex or clause the input's own text refers to is one the document has.
 
 Checks every text of the input that names "Schedule 2", "Annex 1" or "clause 30" against the numbering of the
 drafted document: the number must exist, and the sentence must share a word with that schedule's, annex's or
-clause's heading. References to another instrument ("Schedule 1 to the 2014 Act") are left alone.
+clause's heading. References to another instrument ("Schedule 1 to the 2014 Act") are left alone. A reference
+written as a key, {schedule:KEY}, must name one the document has, and a token that looks like one but is not
+({Clause:finance}, {schedule:}) is reported, since it would be printed as typed.
 
 Why:
 The tool numbers the clauses and schedules itself, so a number typed into the text can point at the wrong
@@ -28,7 +30,7 @@ from collections.abc import Iterator
 
 from ...errors import AgreementError
 from ...findings import Severity
-from ...model import Agreement
+from ...model import TOKEN, Agreement
 from ...source import JsonPath
 from ..base import Issue
 
@@ -42,6 +44,8 @@ _NUMBERED = re.compile(r"\b(Schedules?|Annex(?:es)?|[Cc]lauses?)\s+(\d+(?:\s*(?:
 # "Schedule 1 to the Act", "clause 4 of the 2002 Regulations": a reference into another instrument.
 _ELSEWHERE = re.compile(r"\s*(?:to|of|in)\s+(?!this\b)(?:the\s+)?[^.;,]{0,80}?"
                         r"\b(?:Act|Regulations|Order|Directions|Rules)\b")
+# Anything written like a reference token ("{Clause:finance}", "{schedule:}", "{ annex : x }").
+_LOOSE = re.compile(r"\{\s*(?:clause|schedule|annex)\s*:[^{}]{0,80}\}", re.I)
 _SENTENCE = re.compile(r"[^.!?;]*")
 _WORD = re.compile(r"[A-Za-z]{4,}")
 _COMMON = {"schedule", "annex", "clause", "this", "that", "with", "from", "their", "partnership", "agreement",
@@ -50,13 +54,24 @@ _KINDS = (("Sched", "schedule"), ("Annex", "annex"), ("lause", "clause"))
 
 
 def check(agreement: Agreement) -> Iterator[Issue]:
-    cited = [(path, text, m) for path, text in agreement.texts() for m in _NUMBERED.finditer(text)
+    texts = list(agreement.texts())
+    cited = [(path, text, m) for path, text in texts for m in _NUMBERED.finditer(text)
              if not _ELSEWHERE.match(text, m.end())]
-    if not cited:
+    keyed = [(path, text) for path, text in texts if "{" in text and _LOOSE.search(text)]
+    for path, text in keyed:
+        for token in dict.fromkeys(m.group() for m in _LOOSE.finditer(text) if not TOKEN.fullmatch(m.group())):
+            yield Issue(path, f"'{token}' is not a reference the document can number, and would be printed as "
+                        "typed: write {clause:KEY}, {schedule:KEY} or {annex:KEY}, in lower case, with the key of "
+                        "a clause, schedule or annex.", hint=f"correct '{token}'")
+    if not cited and not keyed:
         return
-    headings = _headings(agreement)
+    unknown: list[tuple[JsonPath, str, str]] = []
+    headings = _headings(agreement, unknown)
     if headings is None:
         return
+    for path, token, known in dict.fromkeys(unknown):
+        yield Issue(path, f"{token} refers to one this document does not have; the keys it could name are: "
+                    f"{known}.", hint=f"correct the key in {token}")
     by_text: dict[JsonPath, list[tuple[str, re.Match[str]]]] = {}
     for path, text, match in cited:
         by_text.setdefault(path, []).append((text, match))
@@ -110,13 +125,15 @@ def _cited(numbers: list[tuple[str, str]]) -> str:
     return f"{name} {', '.join(listed[:-1])} and {listed[-1]}"
 
 
-def _headings(agreement: Agreement) -> dict[str, dict[str, tuple[str, str]]] | None:
+def _headings(agreement: Agreement, unknown: list[tuple[JsonPath, str, str]]
+              ) -> dict[str, dict[str, tuple[str, str]]] | None:
     """The document's numbering: for each kind, its numbers and the heading and key at each (``None`` when the
-    document cannot be drafted, which the build reports)."""
+    document cannot be drafted, which the build reports); the reference tokens whose key it does not have are
+    added to ``unknown``."""
     from ...drafting import Options, draft  # drafting reads the rules' catalogue; import it only when needed
 
     try:
-        drafted = draft(agreement, [], Options(annotate=False))
+        drafted = draft(agreement, [], Options(annotate=False, unknown=unknown))
     except AgreementError:
         return None
     found: dict[str, dict[str, tuple[str, str]]] = {"schedule": {}, "annex": {}, "clause": {}}
