@@ -94,6 +94,27 @@ _PATTERN_HINTS = {
     "^[A-Z]{3}$": "is not a three-letter currency code such as GBP",
     "^[A-Za-z][A-Za-z0-9_.-]*$": "is not a usable id: start with a letter, then use letters, digits, '-', '_' or '.'",
 }
+_ID_HINT = _PATTERN_HINTS["^[A-Za-z][A-Za-z0-9_.-]*$"]
+_ID_SPACES = "is not a usable id: an id has no spaces; use letters, digits, '-', '_' or '.'"
+
+
+def _spaced(value: str) -> bool:
+    """Whether ``value`` holds spaces where an id begins as one should (with a letter): a name, most likely."""
+    return value[:1].isalpha() and any(c.isspace() for c in value)
+
+
+# Money as people write it: a currency sign, or thousands set off by commas (£250,000; 1,500.50).
+_MONEY = re.compile(r"\s*(?P<sign>[£$€])?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*")
+
+
+def _as_number(value: Any, expected: str | list[str]) -> str:
+    """For text that is money written with a £ sign or commas where a number belongs: how to write it."""
+    wanted = {expected} if isinstance(expected, str) else set(expected)
+    found = _MONEY.fullmatch(value) if isinstance(value, str) and wanted & {"number", "integer"} else None
+    if found is None or not (found["sign"] or "," in found["number"]):
+        return ""
+    sign = f"the {found['sign']} sign or " if found["sign"] else ""
+    return f": write the amount as a plain number without {sign}commas, e.g. {found['number'].replace(',', '')}"
 
 
 def _type_names(expected: str | list[str]) -> str:
@@ -190,10 +211,25 @@ class _Run:
         return problems
 
     def names_for_ids(self) -> None:
-        """A reference that has no id's form may be a name: suggest the id of what has that name."""
+        """A reference that has no id's form may be a name: suggest the id of what has that name, or a name
+        close to it."""
         for path, value, kinds, why in self.not_ids:
             named = self.named(value, kinds)
-            self.problems.append(Problem(path, named or why, reference=named is not None))
+            self.problems.append(Problem(path, named or why + self.near_name(value, kinds),
+                                         reference=named is not None))
+
+    def near_name(self, value: str, kinds: list[str]) -> str:
+        """`` (did you mean the id 'ID', of the KIND called NAME?)`` for a name close to ``value``, else nothing."""
+        names = {name: found for name, found in self._by_name().items() if any(k in kinds for _, k in found)}
+        close = _closest(_folded(value), list(names))
+        if close is None:
+            return ""
+        ident, kind = next((i, k) for i, k in names[close] if k in kinds)
+        return f" (did you mean the id '{ident}', of the {kind} called {_short(self._name_of(ident))}?)"
+
+    def _name_of(self, ident: str) -> str:
+        entity = _at_path(self.data, self.ids[ident][1][:-1])
+        return next((entity[k] for k in ("name", "title", "short_name") if isinstance(entity.get(k), str)), ident)
 
     def named(self, value: str, kinds: list[str]) -> str | None:
         """What to say when ``value`` is the name (or short name or title) of a party, person or group of one
@@ -259,7 +295,8 @@ class _Compiler:
 
         def check(value: Any, path: JsonPath, run: _Run) -> None:
             if expected and not _is_type(value, expected):
-                run.problems.append(Problem(path, f"expected {_type_names(expected)}, found {_kind_of(value)}"))
+                run.problems.append(Problem(path, f"expected {_type_names(expected)}, found {_kind_of(value)}"
+                                                  f"{_as_number(value, expected)}"))
             elif isinstance(value, dict):
                 on_object(value, path, run)
             elif isinstance(value, list):
@@ -352,10 +389,11 @@ class _Compiler:
             if most is not None and len(value) > most:
                 run.problems.append(Problem(path, f"is longer than {most} characters"))
             if pattern is not None and not pattern.search(value):
+                why = f"{_short(value)} {_ID_SPACES if hint == _ID_HINT and _spaced(value) else hint}"
                 if refers_to is not None:  # perhaps a name where the id belongs: decided once every id is known
-                    run.not_ids.append((path, value, refers_to, f"{_short(value)} {hint}"))
+                    run.not_ids.append((path, value, refers_to, why))
                 else:
-                    run.problems.append(Problem(path, f"{_short(value)} {hint}"))
+                    run.problems.append(Problem(path, why))
             elif id_of is not None:
                 run.declare(value, id_of, path)
             elif refers_to is not None:

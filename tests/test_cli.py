@@ -202,8 +202,8 @@ def test_the_starter_file_lints_with_a_warning_for_each_text_still_to_write(cli,
     found = json.loads(run.stdout)["findings"]
     placeholders = [f for f in found if f["rule"] == "AB228"]
     assert len(placeholders) > 50 and {f["severity"] for f in placeholders} == {"warning"}
-    # The starter is valid, only unfinished; it does not yet ask how long the agreement lasts, a legal essential.
-    assert {f["rule"] for f in found if f["severity"] == "error"} == {"LG103"}
+    # The starter is valid, only unfinished: each section it needs is there, to be filled in.
+    assert not [f for f in found if f["severity"] == "error"]
 
 
 def test_rules_lists_the_catalogue_and_documents_one_rule(cli):

@@ -92,3 +92,16 @@ def test_from_a_checkout_sarif_links_each_rule_to_its_page_on_disk(monkeypatch):
     links = [r["helpUri"] for r in log["runs"][0]["tool"]["driver"]["rules"]]
     assert len(links) == len(RULES)
     assert all(Path(unquote(urlparse(link).path)).is_file() for link in links)
+
+
+def test_the_readme_lint_example_is_what_linting_the_first_draft_prints(cli, monkeypatch):
+    """The README shows a run of `agreement lint samples/first-draft.yaml`, abridged: each line it shows is a line
+    of a real run, and its last line is the real run's."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```\nsamples/first-draft.yaml:", 1)[1].split("\n```", 1)[0]
+    shown_lines = ["samples/first-draft.yaml:" + shown.splitlines()[0], *shown.splitlines()[1:]]
+    monkeypatch.chdir(ROOT)  # the README runs it from the top of the repository
+    run = cli("lint", "samples/first-draft.yaml")
+    real = run.stdout.splitlines()
+    assert [line for line in shown_lines if line != "..." and line not in real] == []
+    assert shown_lines[-1] == real[-1]

@@ -15,7 +15,9 @@ from support import ROOT, SAMPLES
 
 from agreement_builder import starter
 from agreement_builder.cli import main
-from agreement_builder.lint import validate
+from agreement_builder.errors import UsageError
+from agreement_builder.findings import Severity
+from agreement_builder.lint import lint, lint_file, validate
 
 COMMANDS = sorted(main.commands)
 
@@ -58,8 +60,85 @@ def test_init_sets_the_regime_in_the_starter_and_keeps_it_valid(cli, tmp_path: P
     assert (meta["jurisdiction"], meta["arrangement_type"]) == (jurisdiction, arrangement)
     text = path.read_text(encoding="utf-8")
     assert re.search(r"^  jurisdiction: \S+ +# generic \| scotland", text, re.M)  # the comment stays
-    base = starter.starter().splitlines()
-    assert sum(a != b for a, b in zip(base, text.splitlines(), strict=True)) == 2  # only those two lines change
+
+
+def test_a_fresh_starter_lints_with_no_errors(cli, tmp_path: Path):
+    path = tmp_path / "northvale.yaml"
+    assert cli("init", str(path)).exit_code == 0
+    run = cli("lint", str(path))
+    assert run.exit_code == 0, run
+    assert "\n0 errors, " in run.stdout
+
+
+def _combinations() -> list[tuple[str | None, str | None, str | None]]:
+    return [(kind, jurisdiction, arrangement) for kind in (None, *starter.choices("kind"))
+            for jurisdiction in (None, *starter.choices("jurisdiction"))
+            for arrangement in (None, *starter.choices("arrangement_type"))]
+
+
+def _starter_or_refusal(kind: str | None, jurisdiction: str | None, arrangement: str | None) -> str | None:
+    try:
+        return starter.starter(jurisdiction, arrangement, kind)
+    except UsageError:
+        return None
+
+
+def test_every_starter_init_writes_has_no_errors_but_the_sums_its_regime_asks_for(tmp_path: Path):
+    """Every error left names a contribution whose `amount` (a number, which has no placeholder) is to be filled."""
+    written = 0
+    for kind, jurisdiction, arrangement in _combinations():
+        text = _starter_or_refusal(kind, jurisdiction, arrangement)
+        if text is None:  # refused: only what needs a Scottish integration scheme is
+            assert kind == "integration_scheme" or arrangement == "integration_joint_board"
+            continue
+        path = tmp_path / "plan.yaml"
+        path.write_text(text, encoding="utf-8")
+        errors = [f for f in lint(str(path)) if f.severity == Severity.ERROR]
+        assert all("amount" in f.hint for f in errors), ((kind, jurisdiction, arrangement), errors)
+        written += 1
+    assert written > len(_combinations()) * 2 // 3
+
+
+@pytest.mark.parametrize(("jurisdiction", "arrangement", "packs"), [
+    ("england", "pooled_budget", {"england-s75"}), ("england", "integrated_provision", {"england-s75"}),
+    ("scotland", "pooled_budget", {"scotland-2002"}), ("scotland", "integration_joint_board",
+                                                       {"scotland-integration"}),
+    ("scotland", "lead_agency", {"scotland-integration"})])
+def test_a_statutory_regime_gets_its_sections_as_placeholders(tmp_path: Path, jurisdiction: str, arrangement: str,
+                                                               packs: set[str]):
+    path = tmp_path / "plan.yaml"
+    path.write_text(starter.starter(jurisdiction, arrangement), encoding="utf-8")
+    linted = lint_file(str(path))
+    assert packs <= set(linted.packs)
+    regime = [f for f in linted.findings if f.rule[:2] in ("EN", "SC", "SI") and f.severity == Severity.ERROR]
+    assert all("amount" in f.hint for f in regime), regime
+    assert validate(str(path)).valid
+
+
+@pytest.mark.parametrize("options", [
+    ["--kind", "integration_scheme", "--jurisdiction", "england"],
+    ["--kind", "integration_scheme", "--jurisdiction", "wales", "--arrangement", "lead_agency"],
+    ["--arrangement", "integration_joint_board", "--jurisdiction", "england"],
+    ["--arrangement", "integration_joint_board", "--jurisdiction", "generic"],
+    ["--kind", "integration_scheme", "--arrangement", "pooled_budget"],
+    ["--kind", "memorandum", "--arrangement", "integration_joint_board"],
+])
+def test_an_impossible_combination_is_refused_naming_one_that_works(cli, tmp_path: Path, options: list[str]):
+    path = tmp_path / "plan.yaml"
+    run = cli("init", *options, str(path))
+    assert run.exit_code == 2 and not path.exists()
+    assert run.stderr.count("\n") == 1 and run.stderr.startswith("Error: ")
+    working = re.search(r": use (--[^;(]*?)(?: \(|;|$)", run.stderr.strip())
+    assert working, run.stderr
+    assert cli("init", *working.group(1).split(), str(path)).exit_code == 0
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["agreement"]["jurisdiction"] == "scotland"
+
+
+def test_a_choice_only_scotland_has_sets_scotland_and_a_scheme_its_board(cli, tmp_path: Path):
+    path = tmp_path / "plan.yaml"
+    assert cli("init", "--kind", "integration_scheme", str(path)).exit_code == 0
+    meta = yaml.safe_load(path.read_text(encoding="utf-8"))["agreement"]
+    assert (meta["jurisdiction"], meta["arrangement_type"]) == ("scotland", "integration_joint_board")
 
 
 def test_a_bad_regime_lists_the_choices(cli, tmp_path: Path):

@@ -11,9 +11,6 @@ from support import ROOT
 
 STARTER = (ROOT / "templates" / "starter.yaml").read_text(encoding="utf-8")
 MINIMAL = (ROOT / "tests" / "cases" / "valid-minimal-agreement.yaml").read_text(encoding="utf-8")
-# The starter has no term, which a legal agreement must state (LG103, an error); the tests of options that need a
-# run without errors give it one.
-STARTER_WITH_TERM = STARTER + "term:\n  duration: Three years from the date the last party signs it.\n"
 
 
 def test_ignore_takes_a_comma_separated_list_in_any_case(cli, write):
@@ -30,16 +27,16 @@ def test_an_empty_rule_id_in_a_list_cannot_run(cli, write):
 
 
 def test_max_warnings_fails_a_run_with_more_warnings_than_allowed(cli, write):
-    plan = write("plan.yaml", STARTER_WITH_TERM)
-    assert cli("lint", "--max-warnings", "110", plan).exit_code == 0
-    run = cli("lint", "--max-warnings", "109", plan)
+    plan = write("plan.yaml", STARTER)
+    assert cli("lint", "--max-warnings", "112", plan).exit_code == 0
+    run = cli("lint", "--max-warnings", "111", plan)
     assert run.exit_code == 1, run
-    assert run.stderr == "More than 109 warnings (--max-warnings).\n"
+    assert run.stderr == "More than 111 warnings (--max-warnings).\n"
 
 
 def test_max_warnings_can_be_a_setting(cli, tmp_path: Path):
     (tmp_path / ".agreement.toml").write_text("[lint]\nmax-warnings = 0\n")
-    (tmp_path / "plan.yaml").write_text(STARTER_WITH_TERM)
+    (tmp_path / "plan.yaml").write_text(STARTER)
     assert cli("lint", str(tmp_path / "plan.yaml")).exit_code == 1
     (tmp_path / ".agreement.toml").write_text("[lint]\nmax-warnings = -1\n")
     run = cli("lint", str(tmp_path / "plan.yaml"))
@@ -60,9 +57,9 @@ def test_quiet_shows_only_what_fails_the_run_and_says_how_much_it_left_out(cli, 
 
 def test_statistics_count_findings_per_rule(cli, write):
     run = cli("lint", "--statistics", write("plan.yaml", STARTER))
-    assert run.stdout.splitlines()[0].split() == ["105", "AB228", "warning", "placeholder"]
+    assert run.stdout.splitlines()[0].split() == ["107", "AB228", "warning", "placeholder"]
     assert "  1  AB201  advice   partner-breadth" in run.stdout.splitlines()
-    assert run.stdout.splitlines()[-1] == "1 error, 110 warnings, 0 info, 3 advice in 1 file"
+    assert run.stdout.splitlines()[-1] == "0 errors, 112 warnings, 0 info, 3 advice in 1 file"
 
 
 def test_statistics_are_for_text_output_only(cli, write):
@@ -74,11 +71,11 @@ def test_a_fresh_starter_shows_its_real_findings_among_a_few_placeholders(cli, w
     run = cli("lint", write("plan.yaml", STARTER))
     shown = [line for line in run.stdout.splitlines() if " [" in line]
     assert sum("AB228" in line for line in shown) < 30
-    assert {"AB105", "LG103", "LG105"} <= {line.split(": ")[1].split()[0] for line in shown}
+    assert {"AB105", "LG102", "LG105"} <= {line.split(": ")[1].split()[0] for line in shown}
     assert "AB201" not in run.stdout  # advice, shown with --advice
-    assert "105 placeholders still to fill in" in run.stdout
+    assert "107 placeholders still to fill in" in run.stdout
     every = cli("lint", "--every-placeholder", write("plan.yaml", STARTER))
-    assert sum(": AB228 " in line for line in every.stdout.splitlines()) == 105
+    assert sum(": AB228 " in line for line in every.stdout.splitlines()) == 107
 
 
 @pytest.mark.parametrize(("environment", "coloured"), [
@@ -145,7 +142,7 @@ def test_gitlab_format_writes_code_quality_json(cli, write):
 
 
 def test_junit_from_a_run_that_passes_reports_no_failures(cli, write):
-    run = cli("lint", "--format", "junit", "--fail-on", "error", write("plan.yaml", STARTER_WITH_TERM))
+    run = cli("lint", "--format", "junit", "--fail-on", "error", write("plan.yaml", STARTER))
     assert run.exit_code == 0
     assert 'failures="0"' in run.stdout.split("\n")[1]
 

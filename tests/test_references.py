@@ -47,6 +47,17 @@ def test_a_near_miss_is_still_suggested_first():
     assert message.startswith("'counci' names no party") and message.endswith("(did you mean 'council'?)")
 
 
-def test_text_that_is_neither_an_id_nor_a_name_says_what_an_id_looks_like():
-    assert _messages("Some Other Body") == ["'Some Other Body' is not a usable id: start with a letter, then use "
+def test_text_that_is_neither_an_id_nor_a_name_says_an_id_has_no_spaces():
+    assert _messages("Some Other Body") == ["'Some Other Body' is not a usable id: an id has no spaces; use "
                                             "letters, digits, '-', '_' or '.'"]
+
+
+def test_text_that_does_not_start_with_a_letter_says_what_an_id_looks_like():
+    assert _messages("2nd Council") == ["'2nd Council' is not a usable id: start with a letter, then use "
+                                        "letters, digits, '-', '_' or '.'"]
+
+
+def test_a_name_close_to_a_party_name_suggests_that_party_id():
+    assert _messages("Riverside Council") == ["'Riverside Council' is not a usable id: an id has no spaces; use "
+                                              "letters, digits, '-', '_' or '.' (did you mean the id 'council', of "
+                                              "the party called 'Riverside City Council'?)"]

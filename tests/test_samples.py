@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from agreement_builder.cli import main
-from agreement_builder.lint import validate
+from agreement_builder.lint import lint, validate
 from agreement_builder.model import ELEMENTS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +33,12 @@ def test_there_are_samples_in_yaml_and_json():
 @pytest.mark.parametrize("path", SAMPLES + [STARTER], ids=lambda p: p.name)
 def test_every_sample_and_the_starter_validate(path: Path):
     _data(path)
+
+
+@pytest.mark.parametrize("path", SAMPLES + [STARTER], ids=lambda p: p.name)
+def test_no_sample_and_not_the_starter_teaches_a_renamed_key(path: Path):
+    renamed = [f for f in lint(str(path)) if f.rule == "AB007"]
+    assert not renamed, [f"{f.location}: {f.message}" for f in renamed]
 
 
 def test_the_complete_sample_fills_every_top_level_section():

@@ -90,6 +90,13 @@ def _party(**changes: Any) -> dict[str, Any]:
     return {"parties": [dict(BASE["parties"][0], **changes), BASE["parties"][1]]}
 
 
+AMOUNT = ("finance", "contributions", 0, "amount")
+
+
+def _amount(amount: Any) -> dict[str, Any]:
+    return {"finance": {"contributions": [{"party": "nvc", "kind": "money", "description": "x", "amount": amount}]}}
+
+
 def _risk(likelihood: Any) -> dict[str, Any]:
     return {"risk": {"register": [{"description": "x", "likelihood": likelihood}]}}
 
@@ -111,6 +118,13 @@ LONG = "x" * 41
     # whole numbers: 2.0 is one, 2.5 is not
     (_risk(2.0), []),
     (_risk(2.5), [(("risk", "register", 0, "likelihood"), "expected a whole number, found a number")]),
+    # money written as people write it: how to write it as a number
+    (_amount("£250,000"), [(AMOUNT, "expected a number, found text: write the amount as a plain number without the "
+                                    "£ sign or commas, e.g. 250000")]),
+    (_amount("1,500.50"), [(AMOUNT, "expected a number, found text: write the amount as a plain number without "
+                                    "commas, e.g. 1500.50")]),
+    (_amount("lots"), [(AMOUNT, "expected a number, found text")]),
+    (_amount("£250k"), [(AMOUNT, "expected a number, found text")]),
     # bounds, at and past each edge
     (_risk(1), []), (_risk(5), []),
     (_risk(0), [(("risk", "register", 0, "likelihood"), "must be at least 1, found 0")]),
