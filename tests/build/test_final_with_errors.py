@@ -78,3 +78,13 @@ def test_a_final_document_whose_errors_are_waived_is_drafted(tmp_path):
     run = run_cli("build", str(source), "-o", str(tmp_path / "out.docx"))
     assert run.exit_code == 0, run
     assert (tmp_path / "out.docx").exists()
+
+
+def test_a_final_document_drafted_despite_its_errors_is_marked_draft_in_word(tmp_path):
+    source = final_copy(tmp_path)
+    out = tmp_path / "out.docx"
+    assert run_cli("build", str(source), "-o", str(out), "--allow-errors", "--no-annotate").exit_code == 0
+    header = docx.Document(str(out))
+    vml = "{urn:schemas-microsoft-com:vml}"
+    marks = header.sections[-1].header._element.findall(f".//{vml}shape/{vml}textpath")
+    assert [t.get("string") for t in marks] == ["DRAFT"]
