@@ -342,6 +342,7 @@ def notes_by_section(findings: list[Finding], placed: Mapping[int, str],
         if rule is not None and (not rule.noted or rule.pack == "input"):
             continue
         why = _first_sentence(rule.part("Why")) if rule is not None and finding.severity >= Severity.ERROR else ""
+        why = _CITED.sub("", why)  # the source follows once, after it
         cited = (_source(RULES.get(r), s) for r, s in zip(finding.rules, finding.sources, strict=False))
         note = Note(finding.rule, str(finding.severity), _plain_message(finding.message), why,
                     "; ".join(dict.fromkeys(c for c in cited if c)))
@@ -354,6 +355,9 @@ def _unmarked(notes: dict[str, list[Note]], roots: list[etree._Element]) -> dict
     noted once, at the placeholder."""
     marked = {b.get("rule") for root in roots for b in root.iter("bracket") if b.get("rule")}
     return {home: [n for n in found if n.rule not in marked] for home, found in notes.items()}
+
+
+_CITED = re.compile(r"\s*\(briefing:[^()]*\)")
 
 
 def _source(rule: Rule | None, citation: str) -> str:
@@ -427,22 +431,9 @@ def _context(agreement: Agreement) -> dict[str, Any]:
         "statutory_groups": statutory_groups(agreement),
         "contract": agreement.kind in library.CONTRACTS,
         "described_bodies": library.described_bodies(agreement.kind, agreement.covered()),
-        "exit_gives_notice": exit_gives_notice(agreement),
+        "exit_gives_notice": library.exit_gives_notice(agreement),
+        "indemnity_membership_stated": library.indemnity_membership_stated(agreement),
     }
-
-
-# The user's exit arrangements speak of the notice a Party gives to leave ("A partner that wishes to leave gives
-# twelve months' written notice to the Board chair").
-_NOTICE = re.compile(r"\bnotice\b", re.IGNORECASE)
-_LEAVING = re.compile(r"\b(leav\w*|withdraw\w*|terminat\w*|exit\w*)\b", re.IGNORECASE)
-
-
-def exit_gives_notice(agreement: Agreement) -> bool:
-    """Whether the exit arrangements in the input's own words say what notice a Party gives to leave: the
-    termination clause then refers to them instead of stating a notice of its own."""
-    exit_ = agreement.section("exit_strategy")
-    text = exit_.text("arrangements") if exit_ is not None else ""
-    return any(_NOTICE.search(s) and _LEAVING.search(s) for s in re.split(r"(?<=[.;])\s+", text))
 
 
 def statutory_groups(agreement: Agreement) -> frozenset[str]:

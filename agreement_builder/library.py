@@ -282,17 +282,33 @@ def choices(agreement: Agreement) -> dict[str, Any]:
         else:
             merged[key] = value
     if agreement.kind == "memorandum" and merged.get("binding") is None:
-        merged["binding"] = list(MEMORANDUM_BINDS)
+        # Where withdrawal is on the notice the exit arrangements give, those arrangements bind as well.
+        merged["binding"] = list(MEMORANDUM_BINDS) + (["exit_strategy"] if exit_gives_notice(agreement) else [])
     return merged
+
+
+# The user's exit arrangements speak of the notice a Party gives to leave ("A partner that wishes to leave gives
+# twelve months' written notice to the Board chair").
+_NOTICE = re.compile(r"\bnotice\b", re.IGNORECASE)
+_LEAVING = re.compile(r"\b(leav\w*|withdraw\w*|terminat\w*|exit\w*)\b", re.IGNORECASE)
+
+
+def exit_gives_notice(agreement: Agreement) -> bool:
+    """Whether the exit arrangements in the input's own words say what notice a Party gives to leave: the
+    termination clause then refers to them instead of stating a notice of its own."""
+    exit_ = agreement.section("exit_strategy")
+    text = exit_.text("arrangements") if exit_ is not None else ""
+    return any(_NOTICE.search(s) and _LEAVING.search(s) for s in re.split(r"(?<=[.;])\s+", text))
 
 
 # What binds in a memorandum unless `legal.binding` says otherwise (the schema's description says the same): the
 # money and the information duties, and the boilerplate that makes them work (what the terms mean, when they
-# start and end, liability, no partnership, notices and the general clauses). Contributions in kind
+# start and end, liability and insurance, how it is varied, no partnership, notices and the general clauses).
+# Contributions in kind
 # ("contributions_in_kind") are not in it: they record what each Party intends to provide.
-MEMORANDUM_BINDS = ("definitions", "commencement", "finance", "liability", "confidentiality", "data_protection",
-                    "freedom_of_information", "disputes", "termination", "no_partnership", "notices", "general",
-                    "governing_law")
+MEMORANDUM_BINDS = ("definitions", "commencement", "finance", "liability", "insurance", "confidentiality",
+                    "data_protection", "freedom_of_information", "disputes", "termination", "variation",
+                    "no_partnership", "notices", "general", "governing_law")
 
 
 def _defaults(node: Mapping[str, Any]) -> dict[str, Any]:
@@ -337,3 +353,14 @@ def _collect_titles(node: Mapping[str, Any], path: str, defs: Mapping[str, Any],
         _collect_titles(field, f"{path}.{key}" if path else key, defs, found)
     if isinstance(node.get("items"), dict):
         _collect_titles(node["items"], path, defs, found)
+
+
+# The NHS indemnity schemes, as input text names them; a text naming one with "member" states the membership.
+NHS_SCHEMES = ("CNORIS", "Clinical Negligence and Other Risks Indemnity Scheme", "NHS Resolution", "Welsh Risk Pool")
+
+
+def indemnity_membership_stated(agreement: Agreement) -> bool:
+    """Whether the input says an NHS body is a member of its indemnity scheme (the insurance clause then states
+    it without a placeholder to confirm)."""
+    return any("member" in text.lower() and any(name in text for name in NHS_SCHEMES)
+               for _, text in agreement.texts("member"))

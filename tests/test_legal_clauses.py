@@ -734,3 +734,28 @@ def test_the_groups_schedule_says_a_group_s_kind_in_words_and_only_when_its_name
     document = words(accountability=groups)
     assert "Joint Commissioning Board (an executive group)" in document
     assert "Finance Sub-group (sub-group)" not in document and "(executive group)" not in document
+
+
+def test_membership_of_the_nhs_scheme_the_input_states_is_not_left_to_confirm(draft):
+    document = draft(risk={"liability_and_indemnity": "The ICB's clinical staff are covered through its membership of "
+                                                      "NHS Resolution's schemes."})
+    assert "covered by the schemes NHS Resolution runs for NHS bodies, of which it is a member." in text(document)
+    assert not any("Confirm that the ICB is a member" in n for n in notes_of(document))
+
+
+def test_a_memorandum_resource_in_kind_is_an_intention_unless_in_kind_contributions_bind(words):
+    resources = [{"party": "council", "kind": "staff", "description": "A project officer"}]
+    assert "Each Party intends to provide the following staff" in words(agreement={"kind": "memorandum"},
+                                                                        resources=resources)
+    assert "Each Party shall provide the following staff" in words(
+        agreement={"kind": "memorandum"}, resources=resources, legal={"binding": ["finance", "contributions_in_kind"]})
+    assert "Each Party shall provide the following staff" in words(resources=resources)
+
+
+def test_a_memorandum_whose_exit_arrangements_give_the_notice_binds_them_and_its_variation_clause(words):
+    document = words(agreement={"kind": "memorandum"}, term={"notice_months": 6}, exit_strategy={
+        "arrangements": "A partner that wishes to leave gives twelve months' written notice to the other partners."})
+    assert "by giving notice as clause" in document
+    for part in ("(exit)", "(variation)", "(insurance)"):
+        assert part in document, part
+    assert "(exit)" not in words(agreement={"kind": "memorandum"})

@@ -43,6 +43,7 @@ def test_a_briefing_gap_cites_the_briefing_section(comments):
     briefing = [t for t in comments if re.search(r"\(AB1\d\d\)$", t)]
     assert briefing
     assert all("Source: the briefing, " in t for t in briefing), briefing
+    assert not [t for t in comments if "(briefing:" in t or t.count("Source:") > 1]  # the source once
 
 
 def test_a_gap_a_placeholder_marks_is_noted_there_only(comments):
