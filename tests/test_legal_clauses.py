@@ -759,3 +759,12 @@ def test_a_memorandum_whose_exit_arrangements_give_the_notice_binds_them_and_its
     for part in ("(exit)", "(variation)", "(insurance)"):
         assert part in document, part
     assert "(exit)" not in words(agreement={"kind": "memorandum"})
+
+
+def test_a_body_is_called_what_it_is_in_words_and_not_twice(words):
+    named = words(bodies=[{"id": "hwb", "name": "Riverside Health and Wellbeing Board",
+                           "kind": "health_and_wellbeing_board"}])
+    assert "Riverside Health and Wellbeing Board, health and wellbeing board" not in named
+    assert "Riverside Health and Wellbeing Board, a health and wellbeing board" not in named
+    other = words(bodies=[{"id": "hwb", "name": "Riverside Forum", "kind": "health_and_wellbeing_board"}])
+    assert "Riverside Forum, a health and wellbeing board" in other
