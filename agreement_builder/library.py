@@ -196,6 +196,11 @@ _SCOTLAND = {
                 "Regulations 2012",
     "interim": "interim interdict or other interim orders",
     "wrong": "delict",
+    # An electronic signature subscribes a document in Scots law only if it is an advanced one, and makes it
+    # self-proving only if it is a qualified one.
+    "e_signature": "A Party that signs electronically shall do so by an advanced electronic signature, and by a "
+                   "qualified electronic signature where its signature is to be self-proving (Requirements of "
+                   "Writing (Scotland) Act 1995, Part 3; Electronic Documents (Scotland) Regulations 2014).",
 }
 _ENGLAND = {
     "law": "the law of England and Wales", "courts": "the courts of England and Wales", "system": "England and Wales",
@@ -211,6 +216,7 @@ _ENGLAND = {
     "equality": "the Equality Act 2010 (section 149)",
     "interim": "an injunction or other interim relief",
     "wrong": "tort",
+    "e_signature": "A Party may sign by electronic signature.",
 }
 # Wales shares the law of England and Wales; its own regulators, auditor and duties replace England's.
 _WALES = {

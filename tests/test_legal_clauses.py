@@ -768,3 +768,12 @@ def test_a_body_is_called_what_it_is_in_words_and_not_twice(words):
     assert "Riverside Health and Wellbeing Board, a health and wellbeing board" not in named
     other = words(bodies=[{"id": "hwb", "name": "Riverside Forum", "kind": "health_and_wellbeing_board"}])
     assert "Riverside Forum, a health and wellbeing board" in other
+
+
+@pytest.mark.parametrize(("jurisdiction", "said"), [
+    ("scotland", "by an advanced electronic signature, and by a qualified electronic signature where its signature "
+                 "is to be self-proving (Requirements of Writing (Scotland) Act 1995, Part 3"),
+    ("england", "A Party may sign by electronic signature."),
+])
+def test_electronic_signature_is_as_the_jurisdiction_allows(words, jurisdiction, said):
+    assert said in words(agreement={"jurisdiction": jurisdiction})
