@@ -777,3 +777,15 @@ def test_a_body_is_called_what_it_is_in_words_and_not_twice(words):
 ])
 def test_electronic_signature_is_as_the_jurisdiction_allows(words, jurisdiction, said):
     assert said in words(agreement={"jurisdiction": jurisdiction})
+
+
+def test_a_draft_scheme_asks_who_employs_and_manages_the_chief_officer(tmp_path):
+    import yaml
+
+    scheme = (Path(__file__).parents[1] / "samples" / "integration-scheme.yaml").read_text("utf-8")
+    data = json.loads(json.dumps(yaml.safe_load(scheme), default=str))  # dates as the text they were written as
+    document = drafted(data, tmp_path)
+    assert "The chief officer is employed by [●]" in text(document)
+    assert any("Say which Party employs the chief officer" in n for n in notes_of(document))
+    data["agreement"]["status"] = "final"
+    assert "The chief officer is employed by" not in text(drafted(data, tmp_path))
