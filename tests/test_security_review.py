@@ -5,6 +5,7 @@ runs as a table."""
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -33,5 +34,8 @@ def test_each_attack_of_the_review_holds(attack: Attack, verdicts: dict[str, Ver
 
 
 def test_the_replay_covers_every_defect_of_the_review():
-    assert {a.defect for a in ATTACKS if a.defect} == {f"D{i}" for i in range(1, 22)}
+    review = {a.defect for a in ATTACKS if a.defect and re.fullmatch(r"D\d+", a.defect)}
+    assert review == {f"D{i}" for i in range(1, 22)}
+    # The later re-check's defects are named by its own numbers.
+    assert all(re.fullmatch(r"D\d+|re-check N\d+", a.defect) for a in ATTACKS if a.defect)
     assert len({a.name for a in ATTACKS}) == len(ATTACKS)
