@@ -88,3 +88,13 @@ def test_a_final_document_drafted_despite_its_errors_is_marked_draft_in_word(tmp
     vml = "{urn:schemas-microsoft-com:vml}"
     marks = header.sections[-1].header._element.findall(f".//{vml}shape/{vml}textpath")
     assert [t.get("string") for t in marks] == ["DRAFT"]
+
+
+def test_an_invalid_input_is_reported_as_invalid_not_as_a_final_agreement_with_errors(tmp_path):
+    source = tmp_path / "broken.yaml"
+    source.write_text("agreement:\n  title: T\nparties: []\nsurprise: 1\n", encoding="utf-8")
+    run = run_cli("build", str(source), "-o", str(tmp_path / "out.docx"))
+    assert run.exit_code == 1, run
+    assert f"{source}: is not a valid agreement; nothing written." in run.stderr
+    assert "is marked final" not in run.stderr
+    assert not (tmp_path / "out.docx").exists()
