@@ -61,7 +61,7 @@ def check(agreement: Agreement) -> Iterator[Issue]:
     source = agreement.document.text
     # Most files name no schedule, annex or clause and hold no token: a look at the source text says so at once
     # (an escape such as \u0053 could spell one out, so a file with a backslash is read value by value).
-    if not ("\\" in source or _may_cite(source.lower())):
+    if not ("\\" in source or _may_cite(source)):
         return
     cited: list[tuple[JsonPath, str, re.Match[str]]] = []
     keyed: list[tuple[JsonPath, str]] = []
@@ -93,7 +93,8 @@ def check(agreement: Agreement) -> Iterator[Issue]:
 
 
 def _may_cite(text: str) -> bool:
-    """Whether lower-case ``text`` may hold a numbered reference or a token: a word of the three followed by a
+    """Whether ``text`` may hold a numbered reference or a token: a word of the three (its lower-case tail, as
+    the rule spells them: Schedule, Annex, clause or Clause) followed by a
     number, or after an opening brace by a colon (found with str.find, many times faster than a regular
     expression over a whole file; the values are then read one by one)."""
     for word in ("chedule", "nnex", "lause"):
