@@ -274,15 +274,16 @@ def _live_references(agreement: Agreement, roots: list[etree._Element], sections
     or annex. A key the document does not have is an error that says where the token is (or, for lint, is
     added to ``unknown`` and left as text)."""
     ids = {str(e.get("id")) for root in roots for e in root.iter("clause", "item") if e.get("id")}
+    located: dict[str, JsonPath] = {}  # where each unknown token first stands: one search a token, not one a use
     for root in roots:
         for value in list(root.iter("v")):
             if value.text and "{" in value.text and TOKEN.search(value.text):
-                _split(agreement, value, sections, ids, schedules, annexes, unknown)
+                _split(agreement, value, sections, ids, schedules, annexes, unknown, located)
 
 
 def _split(agreement: Agreement, value: etree._Element, sections: Collection[str], ids: Collection[str],
            schedules: Mapping[str, str], annexes: Mapping[str, str],
-           unknown: list[tuple[JsonPath, str, str]] | None) -> None:
+           unknown: list[tuple[JsonPath, str, str]] | None, located: dict[str, JsonPath]) -> None:
     # Each piece goes in right after the last (addnext), not at an index: inserting at an index walks the
     # parent's children each time, which made a text with thousands of tokens take minutes.
     pieces = TOKEN.split(value.text or "")
@@ -302,7 +303,9 @@ def _split(agreement: Agreement, value: etree._Element, sections: Collection[str
             ref.set("annex", key)
         else:
             token = "{" + kind + ":" + key + "}"
-            found = next((path for path, _ in agreement.texts(token)), ())
+            if token not in located:
+                located[token] = next((path for path, _ in agreement.texts(token)), ())
+            found = located[token]
             known = sorted(sections) + sorted(ids) if kind == "clause" else sorted(schedules) + sorted(annexes)
             if unknown is None:
                 raise BuildError(f"{_locate(agreement, found)}: {token} refers to a {kind} this agreement does "

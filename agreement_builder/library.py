@@ -368,5 +368,4 @@ NHS_SCHEMES = ("CNORIS", "Clinical Negligence and Other Risks Indemnity Scheme",
 def indemnity_membership_stated(agreement: Agreement) -> bool:
     """Whether the input says an NHS body is a member of its indemnity scheme (the insurance clause then states
     it without a placeholder to confirm)."""
-    return any("member" in text.lower() and any(name in text for name in NHS_SCHEMES)
-               for _, text in agreement.texts("member"))
+    return any(any(name in text for name in NHS_SCHEMES) for _, text in agreement.texts("member"))

@@ -1,5 +1,5 @@
-"""The adversarial review's attacks (`../shared/reviews/security-review.md`), replayed against the installed
-`agreement` command: each builds its own hostile input, runs the command as a user would, and judges the
+"""The adversarial security review's attacks (its defects D1-D21, and the later re-check's), replayed against
+the installed `agreement` command: each builds its own hostile input, runs the command as a user would, and judges the
 outcome by the review's meaning of "held".
 
 Held means: the command ends within 10 s and under 1 GB of address space, prints no traceback and no "internal

@@ -1,4 +1,4 @@
-"""Every attack of the adversarial review (`../shared/reviews/security-review.md`), replayed by `security.py`
+"""Every attack of the adversarial security review, replayed by `security.py`
 against the installed command, ends as the review means by "held". `python tests/security.py` prints the same
 runs as a table."""
 
