@@ -49,6 +49,7 @@ import select
 import shlex
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -331,7 +332,34 @@ def _words_elsewhere(module: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _first_line(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+@functools.cache
+def _naming_lines() -> dict[str, list[tuple[str, int]]]:
+    """Every identifier in the package's modules: the (module, line) pairs that name it."""
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for path in sorted((ROOT / "agreement_builder").rglob("*.py")):
+        module = str(path.relative_to(ROOT))
+        for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for word in set(re.findall(r"[A-Za-z_]\w*", text)):
+                found[word].append((module, number))
+    return found
+
+
+@functools.cache
+def _bound_names(module: str, line: int) -> frozenset[str]:
+    """What the module-level statement holding ``line`` defines: a class's or function's name, or the names
+    an assignment (or any other statement) binds."""
+    for statement in ast.parse((ROOT / module).read_text(encoding="utf-8")).body:
+        first = _first_line(statement) if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                 ast.ClassDef)) else statement.lineno
+        if first <= line <= (statement.end_lineno or statement.lineno):
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                return frozenset({statement.name})
+            return frozenset(n.id for n in ast.walk(statement) if isinstance(n, ast.Name)
+                             and isinstance(n.ctx, ast.Store))
+    return frozenset()
+
+
+def _first_line(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> int:
     """The line a function's code object starts on: its first decorator's, else its `def`'s."""
     return min([function.lineno, *(d.lineno for d in function.decorator_list)])
 
@@ -385,8 +413,9 @@ def _digest(pytest_args: Sequence[str]) -> str:
     return h.hexdigest()[:16]
 
 
-def line_map(pytest_args: Sequence[str], fresh: bool) -> LineMap:
-    """The line map, from the cache when nothing it depends on has changed, else by running the suite once."""
+def line_map(pytest_args: Sequence[str], fresh: bool, shards: int) -> LineMap:
+    """The line map, from the cache when nothing it depends on has changed, else by running the suite once, its
+    test files shared between ``shards`` processes."""
     OUT.mkdir(parents=True, exist_ok=True)
     cached = OUT / f"map-{_digest(pytest_args)}.json"
     if cached.is_file() and not fresh:
@@ -394,28 +423,46 @@ def line_map(pytest_args: Sequence[str], fresh: bool) -> LineMap:
     else:
         for old in OUT.glob("map-*.json"):
             old.unlink()
-        print("line map: running the suite once under coverage ...", file=sys.stderr)
+        print(f"line map: running the suite once under coverage, in {shards} parts at once ...", file=sys.stderr)
         started = time.monotonic()
-        command = [sys.executable, str(Path(__file__).resolve()), "--make-map", str(cached), "--tests",
-                   shlex.join(pytest_args)]
-        code = os.spawnv(os.P_WAIT, sys.executable, command)
-        if code != 0 or not cached.is_file():
-            sys.exit(f"line map: the suite run under coverage failed (exit {code})")
+        parts = [cached.with_suffix(f".part{i}") for i in range(shards)]
+        children = [subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--make-map", str(part),
+                                      "--shard", f"{i}/{shards}", "--tests", shlex.join(pytest_args)],
+                                     stdout=subprocess.DEVNULL if i else None)
+                    for i, part in enumerate(parts)]
+        codes = [child.wait() for child in children]
+        if any(codes) or not all(part.is_file() for part in parts):
+            sys.exit(f"line map: the suite run under coverage failed (exits {codes})")
+        cached.write_text(json.dumps(_merge([json.loads(part.read_text()) for part in parts])))
+        for part in parts:
+            part.unlink()
         print(f"line map: {time.monotonic() - started:.0f} s", file=sys.stderr)
     data = json.loads(cached.read_text())
     lines = {m: {int(k): v for k, v in by_line.items()} for m, by_line in data["lines"].items()}
     return LineMap(lines, data["durations"], data["failed"])
 
 
-def make_map(target: Path, pytest_args: Sequence[str]) -> int:
-    """Run the suite under coverage, one context per test, and write the line map of every module of the
-    package to ``target`` (so that any choice of modules can use it)."""
+def _merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """One line map from the maps of the parts of the suite."""
+    lines: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for part in parts:
+        for module, by_line in part["lines"].items():
+            for line, tests in by_line.items():
+                lines[module][line] = sorted({*lines[module].get(line, ()), *tests})
+    return {"lines": lines, "durations": {t: d for part in parts for t, d in part["durations"].items()},
+            "failed": sorted({t for part in parts for t in part["failed"]})}
+
+
+def make_map(target: Path, pytest_args: Sequence[str], shard: tuple[int, int]) -> int:
+    """Run the suite (or, for ``shard`` (i, n), the i-th of every n test files) under coverage, one context per
+    test, and write the line map of every module of the package to ``target`` (so that any choice of modules
+    can use it)."""
     import coverage
 
     modules = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "agreement_builder").rglob("*.py"))
     files = [str(ROOT / m) for m in modules]
     cov = coverage.Coverage(data_file=None, include=files, config_file=False)
-    plugin = _MapPlugin(cov)
+    plugin = _MapPlugin(cov, shard)
     cov.start()
     cov.switch_context(COLLECT)
     try:
@@ -432,13 +479,19 @@ def make_map(target: Path, pytest_args: Sequence[str]) -> int:
 
 
 class _MapPlugin:
-    def __init__(self, cov: Any) -> None:
-        self.cov = cov
+    def __init__(self, cov: Any, shard: tuple[int, int]) -> None:
+        self.cov, self.shard = cov, shard
         self.durations: dict[str, float] = defaultdict(float)
         self.failed: set[str] = set()
 
     def pytest_configure(self, config: Any) -> None:
         _quiet_hypothesis()
+
+    def pytest_collection_modifyitems(self, items: list[Any]) -> None:
+        index, count = self.shard
+        files = sorted({item.nodeid.split("::")[0] for item in items})
+        mine = set(files[index::count])
+        items[:] = [item for item in items if item.nodeid.split("::")[0] in mine]
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(self, item: Any, nextitem: Any) -> Generator[None, object, object]:
@@ -616,9 +669,12 @@ class _Loop:
         for line in mutant.rebind:
             covering |= lines.tests_for(mutant.module, line, line)
         if not self._in_place(mutant):
-            # Code run at import can be read anywhere, by tests that run no line of this module (a rule's NAME,
-            # read into the catalogue): every test is a candidate.
-            covering = set(self.items)
+            # Code run at import is read by the module's own functions and by any line that names what it
+            # defines, here or in another module: the tests that run any of those lines.
+            covering = lines.tests_of_module(mutant.module)
+            for name in _bound_names(mutant.module, mutant.line):
+                for module, line in _naming_lines().get(name, ()):
+                    covering |= lines.tests_for(module, line, line)
         elif wide:
             covering |= lines.tests_of_module(mutant.module)
         covering -= {COLLECT, *lines.failed}
@@ -874,16 +930,30 @@ def _source_digest(module: str) -> str:
     return hashlib.sha256((ROOT / module).read_bytes()).hexdigest()[:16]
 
 
-def _killed_before(mutants: list[Mutant]) -> list[Outcome]:
-    """The outcomes of the last run for ``mutants`` that it killed, where the module has not changed since."""
+def _results() -> dict[str, dict[str, Any]]:
     path = OUT / "results.json"
-    if not path.is_file():
-        sys.exit(f"--survivors: no earlier results in {path.relative_to(ROOT)}")
-    before = {r["key"]: r for r in json.loads(path.read_text())}
+    return {r["key"]: r for r in json.loads(path.read_text())} if path.is_file() else {}
+
+
+def _save(outcomes: list[Outcome]) -> None:
+    """Record the outcomes in bench/out/mutate/results.json, keeping the earlier runs' results for other mutants
+    (so that modules run one at a time add up to one table: see --report)."""
+    records = _results()
+    for o in outcomes:
+        records[o.mutant.key] = {**asdict(o.mutant), "status": o.status, "tests": o.tests,
+                                 "seconds": round(o.seconds, 2), "by": o.by, "source": _source_digest(o.mutant.module)}
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps(sorted(records.values(), key=lambda r: (r["module"], r["line"],
+                                                                                          r["key"])), indent=1))
+
+
+def _recorded(mutants: list[Mutant], statuses: tuple[str, ...]) -> list[Outcome]:
+    """The recorded outcomes of ``mutants`` with one of ``statuses``, where the module has not changed since."""
+    before = _results()
     kept = []
     for m in mutants:
         r = before.get(m.key)
-        if r and r["status"] in ("killed", "timeout") and r.get("source") == _source_digest(m.module):
+        if r and r["status"] in statuses and r.get("source") == _source_digest(m.module):
             kept.append(Outcome(m, r["status"], r["tests"], r["seconds"], r["by"]))
     return kept
 
@@ -919,16 +989,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "others keep their last result (for after writing tests)")
     parser.add_argument("--recheck", action="store_true",
                         help="run the mutants listed as equivalent too (by default they are counted, not run)")
+    parser.add_argument("--report", action="store_true",
+                        help="run nothing: print the table from the recorded results of earlier runs (bench/out/"
+                             "mutate/results.json), for modules whose source has not changed since")
     parser.add_argument("--fresh-map", action="store_true", help="run the suite under coverage even if cached")
     parser.add_argument("--list", action="store_true", help="print the mutants and stop")
     parser.add_argument("--fail-under", type=float, metavar="PCT",
                         help="exit 1 when a module scores under PCT percent")
     parser.add_argument("-v", "--verbose", action="store_true", help="a line for every mutant, not only survivors")
-    parser.add_argument("--make-map", type=Path, help=argparse.SUPPRESS)  # the child run behind line_map
+    parser.add_argument("--make-map", type=Path, help=argparse.SUPPRESS)  # the child runs behind line_map
+    parser.add_argument("--shard", default="0/1", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     if args.make_map:
-        return make_map(args.make_map, args.tests)
+        index, count = (int(n) for n in args.shard.split("/"))
+        return make_map(args.make_map, args.tests, (index, count))
     modules = _modules(args.modules)
     mutants = [m for module in modules for m in mutants_of(module)]
     if args.match:
@@ -940,13 +1015,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(mutants)} mutants in {len(modules)} modules")
         return 0
     equivalent = load_equivalent()
+    if args.report:
+        recorded = _recorded(mutants, ("killed", "timeout", "survived", "untested", "error"))
+        unknown = {m for m in mutants if m.key not in equivalent} - {o.mutant for o in recorded}
+        counted = [Outcome(m, "equivalent", 0, 0.0, "listed, not run") for m in mutants if m.key in equivalent]
+        text, _ = report([o for o in recorded if o.mutant.key not in equivalent] + counted, equivalent,
+                         {m.key for m in mutants}, not args.match and list(args.modules) == list(DEFAULT_MODULES))
+        print(text)
+        if unknown:
+            print(f"{len(unknown)} mutants have no result recorded for their module's present source: run them")
+            return 1
+        return 0
     started = time.monotonic()
-    lines = line_map(args.tests, args.fresh_map)
+    lines = line_map(args.tests, args.fresh_map, max(1, args.jobs))
     if lines.failed:
         print(f"{len(lines.failed)} tests fail on the unmutated code and are left out: {lines.failed[:5]}",
               file=sys.stderr)
     listed = [] if args.recheck else [m for m in mutants if m.key in equivalent]
-    kept = _killed_before(mutants) if args.survivors else []
+    kept = _recorded(mutants, ("killed", "timeout")) if args.survivors else []
     skipped = {o.mutant for o in kept} | set(listed)
     loop = _Loop([m for m in mutants if m not in skipped], lines, args.jobs, args.factor, args.thorough,
                  args.verbose, args.tests)
@@ -962,11 +1048,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.monotonic() - started
     print(text)
     print(f"{len(mutants)} mutants in {elapsed / 60:.1f} min ({args.jobs} at a time)")
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "results.json").write_text(json.dumps([{**asdict(o.mutant), "status": o.status, "tests": o.tests,
-                                                   "seconds": round(o.seconds, 2), "by": o.by,
-                                                   "source": _source_digest(o.mutant.module)}
-                                                  for o in outcomes], indent=1))
+    _save(outcomes)
     if args.fail_under is not None and any(s < args.fail_under for s in scores.values()):
         return 1
     return 0
