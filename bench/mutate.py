@@ -71,6 +71,10 @@ DEFAULT_MODULES = ("agreement_builder/rules/*.py", "agreement_builder/rules/*/*.
 DEFAULT_TESTS = ("tests", "--ignore=tests/test_robustness.py", "--ignore=tests/test_properties.py",
                  "--ignore=tests/build/test_libreoffice.py", "--ignore=tests/build/test_robustness_pdf.py",
                  "--ignore=tests/serve/test_browser.py", "--ignore=tests/test_pre_commit.py")
+# Tests that read what every module defines at import (the rule catalogue: each rule's id, name, severity and
+# pack, read into the registry when the package is imported, where the line map sees no test): they run for
+# every mutant in code run at import, besides the tests the line map picks.
+CATALOGUE_TESTS = ("tests/rules/test_rule_catalogue.py", "tests/test_docs.py")
 HASHED = ("agreement_builder", "tests", "templates", "schemas", "samples", "pyproject.toml")
 COLLECT = "<import or collection>"  # the coverage context of code run outside any test
 
@@ -671,7 +675,8 @@ class _Loop:
         if not self._in_place(mutant):
             # Code run at import is read by the module's own functions and by any line that names what it
             # defines, here or in another module: the tests that run any of those lines.
-            covering = lines.tests_of_module(mutant.module)
+            covering = lines.tests_of_module(mutant.module) | {t for t in self.items
+                                                                if t.split("::")[0] in CATALOGUE_TESTS}
             for name in _bound_names(mutant.module, mutant.line):
                 for module, line in _naming_lines().get(name, ()):
                     covering |= lines.tests_for(module, line, line)
