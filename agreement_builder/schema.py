@@ -93,6 +93,7 @@ _PATTERN_HINTS = {
     DATE_PATTERN: "is not a date written as YYYY-MM-DD (or a month such as 2025-04 or April 2025, or a year)",
     "^[A-Z]{3}$": "is not a three-letter currency code such as GBP",
     "^[A-Za-z][A-Za-z0-9_.-]*$": "is not a usable id: start with a letter, then use letters, digits, '-', '_' or '.'",
+    "\\S": "is only spaces; write the heading",
 }
 _ID_HINT = _PATTERN_HINTS["^[A-Za-z][A-Za-z0-9_.-]*$"]
 _ID_SPACES = "is not a usable id: an id has no spaces; use letters, digits, '-', '_' or '.'"

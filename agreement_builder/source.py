@@ -274,7 +274,9 @@ def _json_reason(msg: str, text: str, pos: int) -> str:
     return msg[0].lower() + msg[1:]
 
 
-_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)
+# The tokens of JSON text, found one after another by finditer, which steps over the spaces between them. (A
+# leading `\s*` made a long run of spaces quadratic: each try from inside the run consumed the rest of it.)
+_TOKEN = re.compile(r'("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+)', re.S)
 
 
 def _json_positions(text: str) -> tuple[dict[JsonPath, Mark], dict[JsonPath, Mark], Mark | None]:

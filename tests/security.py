@@ -809,6 +809,17 @@ def _almost_five_megabytes(folder: Path) -> Verdict:
     return accepted(agreement(folder, "build", str(source), "-o", str(folder / "o.md")), folder / "o.md")
 
 
+@attack("text", "a JSON input with long runs of spaces, 5 MB in all", "lint within 10 s",
+        "found writing the mutation tests: 100 KB of spaces took minutes")
+def _spaced_json(folder: Path) -> Verdict:
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    text = json.dumps(data, indent=1, default=str).replace("{", "{" + " " * 1024**2, 1).encode()
+    source = folder / "spaced.json"
+    source.write_bytes(text.ljust(5 * 1024**2, b" "))
+    result = agreement(folder, "lint", str(source))
+    return Verdict(clean(result) and result.exit in (0, 1), f"{said(result)}; {result.cpu_seconds:.1f} s of CPU")
+
+
 @attack("text", "100,000 parties (5.6 MB)", "exit 1, too large")
 def _parties_100k(folder: Path) -> Verdict:
     source = _sized(folder, "p.yaml", grown(BASE, parties=_parties(100_000)))

@@ -75,6 +75,10 @@ def _with(change: dict[str, Any]) -> dict[str, Any]:
      "at most 5"),
     ({"exit_strategy": {"notice_months": True}}, ("exit_strategy", "notice_months"), "whole number"),
     ({"purpose": {"vision": ""}}, ("purpose", "vision"), "must not be empty"),
+    # A schedule's heading is what the document prints above it: spaces alone (a line separator, a no-break
+    # space) would leave the schedule with none, which the build could only refuse after validation passed.
+    ({"schedules": [{"id": "s", "title": " \u00a0"}]}, ("schedules", 0, "title"), "is only spaces"),
+    ({"schedules": [{"id": "s", "title": "\x85\u2028"}]}, ("schedules", 0, "title"), "write the heading"),
 ])
 def test_shape_problems_are_reported_in_plain_words(change, path, words):
     problems = check(_with(change))

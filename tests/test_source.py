@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,28 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path):
     with path.open("wb") as f:
         f.truncate(MAX_BYTES + 1)
     assert "larger than" in _error(str(path)).message
+
+
+FIVE_MB = 5 * 1024 * 1024  # the limit the README states, written out here so that a change to it is noticed
+
+
+@pytest.mark.parametrize("size", [FIVE_MB, FIVE_MB + 1])
+@pytest.mark.parametrize("from_stdin", [False, True], ids=["file", "stdin"])
+def test_an_input_of_exactly_five_megabytes_is_read_and_one_byte_more_is_refused(tmp_path: Path, monkeypatch,
+                                                                                 size: int, from_stdin: bool):
+    data = b'{"a": 1}'.ljust(size, b" ")  # JSON ending in spaces: every byte is read, none changes the value
+    if from_stdin:
+        monkeypatch.setattr("sys.stdin", type("Stdin", (), {"buffer": io.BytesIO(data)})())
+        name = "-"
+    else:
+        name = str(tmp_path / "big.json")
+        Path(name).write_bytes(data)
+    if size == FIVE_MB:
+        assert load(name).data == {"a": 1}
+    else:
+        with pytest.raises(InputError) as caught:
+            load(name)
+        assert caught.value.message == "is larger than 5 MB; an agreement is never this big"
 
 
 def test_a_folder_is_not_a_file(tmp_path: Path):
