@@ -11,7 +11,8 @@ its reason in bench/mutants-equivalent.yaml and then counted without being run).
 killed / (mutants - equivalent). Docstrings, annotations, decorators and imports are not mutated.
 
 How it stays fast on two cores:
-1. The suite runs once under coverage with one context per test, giving the tests that execute each line
+1. The suite runs once under coverage with one context per test (its files shared between -j processes),
+   giving the tests that execute each line
    (cached in bench/out/mutate/ until a file under agreement_builder/, tests/, templates/, schemas/ or
    samples/ changes).
 2. A second pytest session collects the suite once and then, for each mutant, forks: the child puts the mutant
@@ -22,8 +23,9 @@ How it stays fast on two cores:
    - A mutant in a module constant that only the module's own functions read is assigned again in place.
    - Any other mutant in code that runs at import or collection (a rule's SEVERITY, a default argument, a
      constant other modules import) makes the child forget every module of the repository, import them
-     again with the mutated source, and run the tests in a fresh pytest session: all of them, since what
-     runs at import can be read by tests that run no line of the module.
+     again with the mutated source, and run in a fresh pytest session the tests that execute any line of the
+     module or any line of the package that names what the mutated statement defines, with the rule
+     catalogue's tests (CATALOGUE_TESTS).
 By default the tests are the suite less six files of slow end-to-end checks (DEFAULT_TESTS): the robustness
 corpus and the pre-commit hooks run the CLI in child processes, which the line map cannot see anyway, and the
 LibreOffice, browser and Hypothesis checks would add minutes to every surviving mutant. `--tests tests` runs

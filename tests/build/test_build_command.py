@@ -15,7 +15,7 @@ import docx
 import pytest
 from ooxml import check_docx, docx_text
 
-from agreement_builder.build import check_characters
+from agreement_builder.build import build, check_characters
 from agreement_builder.errors import BuildError
 from agreement_builder.lint import lint_agreement, validate
 from agreement_builder.model import ELEMENTS, Agreement
@@ -420,3 +420,10 @@ def test_a_section_that_leaves_out_its_lists_still_builds(cli, write, tmp_path):
     run = cli("build", source, "-o", str(out))
     assert run.exit_code == 0, run
     assert "People stay well at home." in markdown_text(out)
+
+
+def test_build_without_a_format_makes_a_word_document():
+    built = build(str(SAMPLES / "first-draft.yaml"))
+    assert built.content is not None
+    with zipfile.ZipFile(io.BytesIO(built.content)) as package:
+        assert "word/document.xml" in package.namelist()
