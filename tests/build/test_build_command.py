@@ -425,5 +425,26 @@ def test_a_section_that_leaves_out_its_lists_still_builds(cli, write, tmp_path):
 def test_build_without_a_format_makes_a_word_document():
     built = build(str(SAMPLES / "first-draft.yaml"))
     assert built.content is not None
+    assert built.errors == 0  # a draft's lint errors are noted in it; none is counted as drafted despite
     with zipfile.ZipFile(io.BytesIO(built.content)) as package:
         assert "word/document.xml" in package.namelist()
+
+
+@pytest.mark.parametrize("settings", ['ignore = ["EN113"]', 'packs = ["legal"]'])
+def test_a_build_reads_the_settings_beside_its_input_not_those_of_the_working_folder(tmp_path: Path, monkeypatch,
+                                                                                     settings: str):
+    # A section 75 agreement that does not record the consultation: the England pack's EN113 notes it, unless
+    # the settings ignore the rule or choose packs without that one.
+    data = json.loads((SAMPLES / "pooled-budget.json").read_text(encoding="utf-8"))
+    del data["legal_powers"]["consultation"]
+    data["agreement"]["status"] = "draft"  # a draft carries drafting notes
+    plain, quiet = tmp_path / "plain", tmp_path / "quiet"
+    for folder in (plain, quiet):
+        folder.mkdir()
+        (folder / "agreement.json").write_text(json.dumps(data), encoding="utf-8")
+    (quiet / ".agreement.toml").write_text(f"[lint]\n{settings}\n")
+    monkeypatch.chdir(plain)  # the working folder has no settings; the one beside the input does
+    noted = build(str(plain / "agreement.json"), "md").content
+    ignored = build(str(quiet / "agreement.json"), "md").content
+    assert noted is not None and ignored is not None
+    assert noted.count(b"Drafting note") == ignored.count(b"Drafting note") + 1
