@@ -89,12 +89,21 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+EXCERPT_WIDTH = 120  # of a longer source line (JSON written on one line, say), the part around the column
+
+
 def excerpt(lines: Sequence[str], line: int, column: int, caret: str = "^", number: str = "") -> str:
-    """The source line of a finding and a caret under its column, as compilers show them (two lines)."""
+    """The source line of a finding and a caret under its column, as compilers show them (two lines); of a
+    line longer than EXCERPT_WIDTH, the part around the column, its cut ends marked with an ellipsis."""
     source = lines[line - 1].rstrip("\r\n")
+    at = column - 1
+    if len(source) > EXCERPT_WIDTH:
+        start = max(0, min(at - EXCERPT_WIDTH // 3, len(source) - EXCERPT_WIDTH))
+        before, after = "…" if start else "", "…" if start + EXCERPT_WIDTH < len(source) else ""
+        source, at = before + source[start:start + EXCERPT_WIDTH] + after, at - start + len(before)
     gutter = " " * len(str(line))
     # The caret goes under the same character: keep the line's tabs, blank everything else before it.
-    lead = "".join(c if c == "\t" else " " for c in source[:column - 1])
+    lead = "".join(c if c == "\t" else " " for c in source[:at])
     return f" {number or line} | {source}\n {gutter} | {lead}{caret}"
 
 

@@ -10,7 +10,7 @@ import pytest
 from support import ROOT
 
 from agreement_builder.findings import Finding, Result, Severity
-from agreement_builder.report import REPORTERS, GithubReporter, View, summary
+from agreement_builder.report import EXCERPT_WIDTH, REPORTERS, GithubReporter, View, excerpt, summary
 from agreement_builder.rules import RULES
 
 SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
@@ -204,3 +204,19 @@ def test_concise_is_one_line_a_finding():
     text = REPORTERS["concise"](RULES.values(), View(sources=sources)).render(result)
     assert text.splitlines()[0] == "plan.yaml:2:10: AB228 [warning] placeholder one"
     assert len(text.splitlines()) == 5
+
+
+def test_an_excerpt_shows_a_short_line_whole_with_the_caret_under_the_column():
+    assert excerpt(["a:\tb: c"], 1, 5) == " 1 | a:\tb: c\n   |   \t ^"
+
+
+@pytest.mark.parametrize("column", [1, 40, 1500, 2990, 3000])
+def test_an_excerpt_of_a_long_line_is_the_part_around_the_column_with_the_caret_under_it(column: int):
+    line = "".join(chr(ord("a") + i % 26) for i in range(3000))  # JSON written on one line, say
+    shown, under = excerpt([line], 1, column).split("\n")
+    text = shown.removeprefix(" 1 | ")
+    assert len(text.strip("…")) == EXCERPT_WIDTH
+    assert text.startswith("…") == (column > EXCERPT_WIDTH // 3 + 1)
+    assert text.endswith("…") == (column < 3000 - EXCERPT_WIDTH * 2 // 3)
+    assert text[len(under.removeprefix("   | ")) - 1] == line[column - 1]
+    assert under.endswith("^")
