@@ -427,8 +427,8 @@ def line_map(pytest_args: Sequence[str], fresh: bool, shards: int) -> LineMap:
     if cached.is_file() and not fresh:
         print(f"line map: {cached.relative_to(ROOT)} (cached)", file=sys.stderr)
     else:
-        for old in OUT.glob("map-*.json"):
-            old.unlink()
+        for old in sorted(OUT.glob("map-*.json"), key=lambda p: p.stat().st_mtime)[:-3]:
+            old.unlink()  # the three newest are kept: one for the core's tests, one for --tests '...' say
         print(f"line map: running the suite once under coverage, in {shards} parts at once ...", file=sys.stderr)
         started = time.monotonic()
         parts = [cached.with_suffix(f".part{i}") for i in range(shards)]
