@@ -159,6 +159,20 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path):
     assert "larger than" in _error(str(path)).message
 
 
+@pytest.mark.parametrize("depth", [100, 101])
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_a_hundred_levels_of_nesting_are_read_and_one_more_is_refused(write, depth: int, suffix: str):
+    def nested(levels: int) -> str:
+        return "[" * levels + "1" + "]" * levels
+
+    # In the YAML file the mapping holding `a` is the first level.
+    name = write("deep" + suffix, nested(depth) if suffix == ".json" else f"a: {nested(depth - 1)}\n")
+    if depth == 100:
+        assert load(name).data is not None
+    else:
+        assert _error(name).message == "is nested too deeply (more than 100 levels)"
+
+
 FIVE_MB = 5 * 1024 * 1024  # the limit the README states, written out here so that a change to it is noticed
 
 
