@@ -712,6 +712,8 @@ class _Loop:
                     print(f"[{done}/{total}] {outcome.status:8} {outcome.mutant.describe()}"
                           + (f"  ({outcome.tests} tests)" if outcome.status == "survived" else ""),
                           file=sys.stderr, flush=True)
+                elif done % 50 == 0:
+                    print(f"[{done}/{total}] ...", file=sys.stderr, flush=True)
             if not finished:
                 time.sleep(0.02)
         return [results[m] for m, _ in jobs]
