@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 
 from agreement_builder.errors import InputError, UnreadableError
 from agreement_builder.lint import validate
-from agreement_builder.source import _FORBIDDEN, MAX_BYTES, MAX_NODES, Position, _may_hold_forbidden, load, pointer
+from agreement_builder.source import (
+    _FORBIDDEN,
+    MAX_BYTES,
+    MAX_NODES,
+    Position,
+    _may_hold_forbidden,
+    load,
+    pointer,
+    read_lines,
+)
 
 
 def test_yaml_positions_cover_nested_keys_and_list_items(write):
@@ -189,7 +198,10 @@ def test_an_input_of_exactly_five_megabytes_is_read_and_one_byte_more_is_refused
         Path(name).write_bytes(data)
     if size == FIVE_MB:
         assert load(name).data == {"a": 1}
+        # and a finding's excerpt can show its lines (standard input cannot be read twice)
+        assert (read_lines(name) is None) is from_stdin
     else:
+        assert read_lines(name) is None
         with pytest.raises(InputError) as caught:
             load(name)
         assert caught.value.message == "is larger than 5 MB; an agreement is never this big"
@@ -306,3 +318,10 @@ def test_a_key_indented_more_than_its_siblings_is_called_an_indentation_problem(
 def test_the_quick_byte_test_finds_every_character_the_pattern_refuses(text: str):
     # Decoded text holds no surrogates (strict decoding refuses them), hence the blacklist.
     assert _may_hold_forbidden(text.encode("utf-8")) == bool(_FORBIDDEN.search(text))
+
+
+def test_the_lines_of_standard_input_are_not_looked_for_in_a_file_of_its_name(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("-", "<stdin>"):
+        (tmp_path / name).write_text("a: 1\n", encoding="utf-8")  # a file that happens to bear the name
+        assert read_lines(name) is None
