@@ -189,7 +189,7 @@ FIVE_MB = 5 * 1024 * 1024  # the limit the README states, written out here so th
 @pytest.mark.parametrize("from_stdin", [False, True], ids=["file", "stdin"])
 def test_an_input_of_exactly_five_megabytes_is_read_and_one_byte_more_is_refused(tmp_path: Path, monkeypatch,
                                                                                  size: int, from_stdin: bool):
-    data = b'{"a": 1}'.ljust(size, b" ")  # JSON ending in spaces: every byte is read, none changes the value
+    data = b'{"a": 1}'.rjust(size, b" ")  # JSON after spaces: a byte left unread would cut it short
     if from_stdin:
         monkeypatch.setattr("sys.stdin", type("Stdin", (), {"buffer": io.BytesIO(data)})())
         name = "-"
@@ -325,3 +325,17 @@ def test_the_lines_of_standard_input_are_not_looked_for_in_a_file_of_its_name(tm
     for name in ("-", "<stdin>"):
         (tmp_path / name).write_text("a: 1\n", encoding="utf-8")  # a file that happens to bear the name
         assert read_lines(name) is None
+
+
+def test_a_file_that_cannot_be_read_for_a_reason_the_system_does_not_name_says_what_went_wrong(tmp_path: Path,
+                                                                                              monkeypatch):
+    path = tmp_path / "a.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError("the device went away")  # no errno, so no strerror
+
+    monkeypatch.setattr(Path, "open", fail)
+    with pytest.raises(UnreadableError) as caught:
+        load(str(path))
+    assert str(caught.value) == f"{path}: cannot be read: the device went away"
