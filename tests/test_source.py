@@ -339,3 +339,14 @@ def test_a_file_that_cannot_be_read_for_a_reason_the_system_does_not_name_says_w
     with pytest.raises(UnreadableError) as caught:
         load(str(path))
     assert str(caught.value) == f"{path}: cannot be read: the device went away"
+
+
+@pytest.mark.parametrize(("zero_at", "hint"), [(4095, "it looks like a binary file, not YAML or JSON"),
+                                               (4096, "save it as UTF-8")])
+def test_a_zero_byte_in_the_first_4_kb_of_an_undecodable_file_calls_it_binary(tmp_path: Path, zero_at: int,
+                                                                                hint: str):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"a:\n \xff".ljust(zero_at, b"b") + b"\x00")
+    error = _error(str(path))
+    assert error.message.endswith(hint)
+    assert (error.line, error.column) == (2, 2)  # the byte that cannot be decoded, on its line
