@@ -350,3 +350,10 @@ def test_a_zero_byte_in_the_first_4_kb_of_an_undecodable_file_calls_it_binary(tm
     error = _error(str(path))
     assert error.message.endswith(hint)
     assert (error.line, error.column) == (2, 2)  # the byte that cannot be decoded, on its line
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_file_of_one_character_is_decoded(tmp_path: Path, encoding: str):
+    path = tmp_path / "a.yaml"
+    path.write_bytes("1".encode(encoding))  # two bytes, no byte order mark
+    assert load(str(path)).data == 1
