@@ -809,8 +809,8 @@ def _almost_five_megabytes(folder: Path) -> Verdict:
     return accepted(agreement(folder, "build", str(source), "-o", str(folder / "o.md")), folder / "o.md")
 
 
-@attack("text", "a JSON input with long runs of spaces, 5 MB in all", "lint within 10 s",
-        "found writing the mutation tests: 100 KB of spaces took minutes")
+# Not from the review: found while writing tests for the mutation run (100 KB of spaces took minutes).
+@attack("text", "a JSON input with long runs of spaces, 5 MB in all", "lint within 10 s")
 def _spaced_json(folder: Path) -> Verdict:
     data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
     text = json.dumps(data, indent=1, default=str).replace("{", "{" + " " * 1024**2, 1).encode()

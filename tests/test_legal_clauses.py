@@ -229,6 +229,19 @@ def test_notices_go_to_each_party_s_address_for_notices_or_its_address(draft):
     assert any("e-mail address at which the ICB receives notices" in n for n in notes_of(document))
 
 
+def test_without_the_general_clauses_the_notice_details_given_are_kept_and_nothing_is_said_of_the_rest(draft):
+    # A drawn agreement lost its notice address this way: the clause that held it is one of the general ones.
+    parties = copy.deepcopy(BASE["parties"])
+    parties[0]["notices"] = {"address": "Legal Services, Town Hall", "email": "legal@riverside.example",
+                             "for_attention_of": "the Monitoring Officer"}
+    parties[1]["notices"] = {"email": "notices@icb.example"}
+    words = text(draft(parties=parties, legal={"boilerplate": False}))
+    assert ("the Council: Legal Services, Town Hall, marked for the attention of the Monitoring Officer; e-mail: "
+            "legal@riverside.example;") in words
+    assert "the ICB: e-mail: notices@icb.example." in words
+    assert "treated as received" not in words and "Riverside House" not in words.split("details for notices")[1]
+
+
 # ---------------------------------------------------------------- termination, continuity, compliance
 
 
