@@ -693,7 +693,8 @@ class _Loop:
         # their speed; the fastest of the others fill the rest.
         stem = Path(mutant.module).stem
         own = [t for t in chosen if stem in Path(t.split("::")[0]).stem]
-        return own + [t for t in chosen if t not in set(own)][:max(0, self.max_tests - len(own))]
+        others = [t for t in chosen if stem not in Path(t.split("::")[0]).stem]
+        return own + others[:max(0, self.max_tests - len(own))]
 
     def _run_all(self, jobs: list[tuple[Mutant, list[str]]]) -> list[Outcome]:
         results: dict[Mutant, Outcome] = {}
