@@ -1025,6 +1025,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shard", default="0/1", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     os.chdir(ROOT)
+    # Started in the background (nohup, or `&` in a script), a run inherits SIGHUP or SIGINT ignored, and so would
+    # the child processes of the tests: those of write_atomic's clean-up on these signals would fail and be left
+    # out of the line map. The run behaves as one started at a terminal (use setsid to let it outlive one).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
     if args.make_map:
         index, count = (int(n) for n in args.shard.split("/"))
         return make_map(args.make_map, args.tests, (index, count))
