@@ -750,6 +750,11 @@ class _Loop:
         os.close(writer)
         return pid, reader, temp
 
+    def _limits(self, tests: list[str]) -> list[float]:
+        """A time limit for each test: an endless loop is caught in the test it starts in, not after the time
+        all the selected tests would take."""
+        return [5.0 + self.factor * self.lines.durations.get(t, 0.0) for t in tests]
+
     def _in_place(self, mutant: Mutant) -> bool:
         """Whether the mutant can be put in place in the collected session (else: a fresh import): inside a
         function that nothing ran at import or collection, or a private constant nothing read then."""
@@ -763,9 +768,9 @@ class _Loop:
         code = compile(tree, str(ROOT / mutant.module), "exec")
         in_place = self._in_place(mutant)
         if in_place and mutant.swap is not None and _swap(mutant, code):
-            return _run_items([self.items[t] for t in tests])
+            return _run_items([self.items[t] for t in tests], self._limits(tests))
         if in_place and mutant.swap is None and _rebind(mutant, tree):
-            return _run_items([self.items[t] for t in tests])
+            return _run_items([self.items[t] for t in tests], self._limits(tests))
         return _run_fresh(mutant, code, tests, self.pytest_args)
 
     def _reap(self, running: dict[int, tuple[Mutant, list[str], float, float, int, Path]]) -> list[Outcome]:
@@ -800,15 +805,31 @@ def _detach(temp: Path) -> None:
     tempfile.tempdir = str(temp)
 
 
-def _run_items(items: list[Any]) -> tuple[str, str]:
+class _TooLong(BaseException):
+    """Raised in a test that runs past its time limit (a BaseException, so that no `except Exception` in the
+    code under test swallows it; pytest reports the test failed)."""
+
+
+def _too_long(signum: int, frame: Any) -> None:
+    raise _TooLong
+
+
+def _run_items(items: list[Any], limits: list[float]) -> tuple[str, str]:
     from _pytest.runner import runtestprotocol
 
     config = items[0].config
     factory = getattr(config, "_tmp_path_factory", None)
     if factory is not None:
         factory._basetemp = None  # under this child's TMPDIR, not the parent's
+    signal.signal(signal.SIGALRM, _too_long)
     for i, item in enumerate(items):
-        reports = runtestprotocol(item, log=False, nextitem=items[i + 1] if i + 1 < len(items) else None)
+        signal.setitimer(signal.ITIMER_REAL, limits[i])
+        try:
+            reports = runtestprotocol(item, log=False, nextitem=items[i + 1] if i + 1 < len(items) else None)
+        except _TooLong:
+            return "timeout", f"{item.nodeid} ran past {limits[i]:.0f} s"
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
         if any(r.failed for r in reports):
             return "killed", item.nodeid
     return "survived", ""
