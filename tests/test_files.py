@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -544,3 +545,27 @@ def test_read_file_passes_on_what_stops_it_opening_and_closes_what_it_opened(tmp
     before = open_descriptors()
     files.read_file(path, 100)
     assert open_descriptors() == before
+
+
+def test_the_temporary_file_is_hidden_beside_the_target_under_the_name_the_readme_gives(tmp_path, monkeypatch):
+    seen: list[list[str]] = []
+    real_fsync = os.fsync
+
+    def look(fd: int) -> None:
+        seen.append(sorted(p.name for p in tmp_path.iterdir()))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", look)
+    files.write_atomic(tmp_path / "out.md", b"x", force=False)
+    [name] = seen[0]  # while the file is written, only it is there
+    assert re.fullmatch(r"\.out\.md\.\w+\.tmp", name), name
+
+
+def test_a_target_that_cannot_be_checked_for_a_reason_the_system_does_not_name_says_what_went_wrong(tmp_path,
+                                                                                                    monkeypatch):
+    def fail(path: object) -> None:
+        raise OSError("the share went away")  # no errno, so no strerror
+
+    monkeypatch.setattr(os, "lstat", fail)
+    with pytest.raises(UsageError, match=r"out\.md: cannot be checked: the share went away$"):
+        files.check_target(tmp_path / "out.md", force=False)
