@@ -569,3 +569,29 @@ def test_a_target_that_cannot_be_checked_for_a_reason_the_system_does_not_name_s
     monkeypatch.setattr(os, "lstat", fail)
     with pytest.raises(UsageError, match=r"out\.md: cannot be checked: the share went away$"):
         files.check_target(tmp_path / "out.md", force=False)
+
+
+def test_every_byte_is_in_the_file_when_it_is_synced(tmp_path, monkeypatch):
+    sizes: list[int] = []
+    real_fsync = os.fsync
+
+    def look(fd: int) -> None:
+        sizes.append(os.fstat(fd).st_size)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", look)
+    files.write_atomic(tmp_path / "out.md", b"agreement" * 10, force=False)  # less than a write buffer holds
+    assert sizes[0] == 90  # the file's own sync (the folder's comes after)
+
+
+@pytest.mark.parametrize("failure", [OSError(errno.EIO, "Input/output error"), KeyboardInterrupt()])
+def test_a_failure_after_the_temporary_file_is_gone_is_reported_as_itself(tmp_path, monkeypatch, failure):
+    def publish_then_fail(temp: Path, path: Path, **kwargs: object) -> None:
+        temp.unlink()  # the file has gone (renamed, say) when the failure comes
+        raise failure
+
+    monkeypatch.setattr(files, "_publish", publish_then_fail)
+    expected = UsageError if isinstance(failure, OSError) else KeyboardInterrupt
+    with pytest.raises(expected):
+        files.write_atomic(tmp_path / "out.md", b"x", force=False)
+    assert leftovers(tmp_path) == []
