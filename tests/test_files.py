@@ -595,3 +595,11 @@ def test_a_failure_after_the_temporary_file_is_gone_is_reported_as_itself(tmp_pa
     with pytest.raises(expected):
         files.write_atomic(tmp_path / "out.md", b"x", force=False)
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to count open files")
+def test_a_write_leaves_no_file_open(tmp_path):
+    before = sorted(os.listdir("/proc/self/fd"))
+    for n in range(3):
+        files.write_atomic(tmp_path / f"out{n}.md", b"x", force=False)
+    assert sorted(os.listdir("/proc/self/fd")) == before
