@@ -603,3 +603,18 @@ def test_a_write_leaves_no_file_open(tmp_path):
     for n in range(3):
         files.write_atomic(tmp_path / f"out{n}.md", b"x", force=False)
     assert sorted(os.listdir("/proc/self/fd")) == before
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signals are held back where the system can")
+def test_the_ending_signals_are_held_back_while_the_temporary_file_is_made(tmp_path, monkeypatch):
+    masks: list[set[int]] = []
+    real_mkstemp = files.tempfile.mkstemp
+
+    def look(*args: object, **kwargs: object) -> tuple[int, str]:
+        masks.append(set(signal.pthread_sigmask(signal.SIG_BLOCK, [])))
+        return real_mkstemp(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", look)
+    files.write_atomic(tmp_path / "out.md", b"x", force=False)
+    assert {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} <= masks[0]
+    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # and let through afterwards
