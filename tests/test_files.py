@@ -489,8 +489,13 @@ def test_a_signal_while_writing_with_handlers_raises_after_removing_the_temporar
     caught: list[int] = []
     monkeypatch.setattr(files.os, "kill", lambda pid, signum: caught.append(signum))
 
+    real_fsync, synced = os.fsync, []
+
     def stop(fd: int) -> None:
-        files._raise_stopped(signal.SIGTERM, None)
+        synced.append(fd)
+        if len(synced) == 1:  # the file's sync; the folder's, if the write went on, would pass
+            files._raise_stopped(signal.SIGTERM, None)
+        real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", stop)
     with pytest.raises(files._Stopped):
