@@ -619,7 +619,42 @@ def test_the_ending_signals_are_held_back_while_the_temporary_file_is_made(tmp_p
         masks.append(set(signal.pthread_sigmask(signal.SIG_BLOCK, [])))
         return real_mkstemp(*args, **kwargs)  # type: ignore[arg-type]
 
+    real_fsync = os.fsync
+
+    def sync(fd: int) -> None:
+        masks.append(set(signal.pthread_sigmask(signal.SIG_BLOCK, [])))
+        real_fsync(fd)
+
     monkeypatch.setattr(files.tempfile, "mkstemp", look)
+    monkeypatch.setattr(os, "fsync", sync)
     files.write_atomic(tmp_path / "out.md", b"x", force=False)
     assert {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} <= masks[0]
-    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # and let through afterwards
+    assert signal.SIGTERM not in masks[1]  # let through once the guard is up, while the file is written
+    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # and afterwards
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signals are held back where the system can")
+def test_the_ending_signals_are_let_through_when_the_temporary_file_cannot_be_made(tmp_path, monkeypatch):
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", fail)
+    with pytest.raises(UsageError, match="cannot write here: No space left on device"):
+        files.write_atomic(tmp_path / "out.md", b"x", force=False)
+    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+
+def test_a_write_leaves_the_umask_as_it_was(tmp_path):
+    before = os.umask(0o027)
+    try:
+        files.write_atomic(tmp_path / "out.md", b"x", force=False)
+        assert os.umask(0o027) == 0o027
+    finally:
+        os.umask(before)
+
+
+def test_an_input_that_is_not_there_does_not_stop_the_others_being_checked(tmp_path):
+    source = tmp_path / "agreement.yaml"
+    source.write_text("a: 1\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="is an input of this run"):
+        files.check_target(source, force=True, inputs=[tmp_path / "gone.yaml", source])
