@@ -771,7 +771,10 @@ class _Loop:
             return _run_items([self.items[t] for t in tests], self._limits(tests))
         if in_place and mutant.swap is None and _rebind(mutant, tree):
             return _run_items([self.items[t] for t in tests], self._limits(tests))
-        return _run_fresh(mutant, code, tests, self.pytest_args)
+        try:
+            return _run_fresh(mutant, code, tests, self.pytest_args)
+        except Exception as e:  # the mutated module cannot even be imported: every use of it fails
+            return "killed", f"fails on import: {type(e).__name__}: {e}"
 
     def _reap(self, running: dict[int, tuple[Mutant, list[str], float, float, int, Path]]) -> list[Outcome]:
         finished = []
