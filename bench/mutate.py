@@ -769,12 +769,13 @@ class _Loop:
         in_place = self._in_place(mutant)
         if in_place and mutant.swap is not None and _swap(mutant, code):
             return _run_items([self.items[t] for t in tests], self._limits(tests))
-        if in_place and mutant.swap is None and _rebind(mutant, tree):
-            return _run_items([self.items[t] for t in tests], self._limits(tests))
         try:
-            return _run_fresh(mutant, code, tests, self.pytest_args)
+            rebound = in_place and mutant.swap is None and _rebind(mutant, tree)
+            if not rebound:
+                return _run_fresh(mutant, code, tests, self.pytest_args)
         except Exception as e:  # the mutated module cannot even be imported: every use of it fails
             return "killed", f"fails on import: {type(e).__name__}: {e}"
+        return _run_items([self.items[t] for t in tests], self._limits(tests))
 
     def _reap(self, running: dict[int, tuple[Mutant, list[str], float, float, int, Path]]) -> list[Outcome]:
         finished = []

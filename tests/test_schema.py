@@ -192,6 +192,7 @@ def test_an_id_used_twice_is_reported():
     data = _with({"people": [{"id": "nvc", "name": "Someone"}]})
     [problem] = check(data)
     assert problem.path == ("people", 0, "id") and "already used" in problem.message
+    assert problem.reference  # a cross-reference problem (AB003), not one of shape
 
 
 def test_cross_references_are_checked_only_when_the_shape_is_right():
@@ -244,3 +245,132 @@ def test_our_checker_agrees_with_jsonschema_on_mutations_of_every_sample():
             assert bool(ours) == bool(theirs), (sample.name, path, ours, [e.message for e in theirs])
             compared += 1
     assert compared >= 80 * len(samples)
+
+
+# The checker is compiled from any schema it is given: a small one uses the keywords in ways the agreement's
+# schema does not today (a bounded text checked inline, a node that contains itself, an enum of numbers, a value
+# of either of two types, a bound on an untyped value), and it must still agree with the reference implementation.
+SMALL: dict[str, Any] = {
+    "$defs": {"node": {"type": "object", "additionalProperties": False, "properties": {
+        "name": {"type": "string", "maxLength": 3},
+        "children": {"type": "array", "items": {"$ref": "#/$defs/node"}}}}},
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "code": {"type": "string", "minLength": 2, "maxLength": 3},
+        "tags": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 3}},
+        "level": {"enum": [1, 2, 3]},
+        "either": {"type": ["integer", "string"], "pattern": "^[a-z]+$", "minimum": 1},
+        "count": {"minimum": 1},
+        "tree": {"$ref": "#/$defs/node"},
+        "twelve": {"type": "object", "additionalProperties": False,
+                   "properties": {f"k{i:02}": {"type": "string"} for i in range(12)}},
+        "thirteen": {"type": "object", "additionalProperties": False,
+                     "properties": {f"k{i:02}": {"type": "string"} for i in range(13)}},
+        "none": {"type": "object", "additionalProperties": False},
+    },
+}
+
+
+def _small(data: Any) -> list[schema.Problem]:
+    run = schema._Run(data)
+    schema._Compiler(SMALL).compile(SMALL)(data, (), run)
+    return run.problems
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ({"code": "ab"}, []), ({"code": "abc"}, []),
+    ({"code": "a"}, [(("code",), "must not be empty")]),
+    ({"code": "abcd"}, [(("code",), "is longer than 3 characters")]),
+    ({"tags": ["a", "abc"]}, []),
+    ({"tags": ["abcd", ""]}, [(("tags", 0), "is longer than 3 characters"), (("tags", 1), "must not be empty")]),
+    ({"level": 2}, []),
+    ({"level": 4}, [(("level",), "'4' is not one of: 1, 2, 3")]),
+    ({"either": "abc"}, []), ({"either": 2}, []),
+    ({"either": "ABC"}, [(("either",), "'ABC' has the wrong form")]),
+    ({"either": 0}, [(("either",), "must be at least 1, found 0")]),
+    ({"count": 1}, []), ({"count": False}, []), ({"count": "x"}, []),
+    ({"count": 0}, [(("count",), "must be at least 1, found 0")]),
+    ({"tree": {"name": "a", "children": [{"name": "b", "children": [{"name": "c"}]}]}}, []),
+    ({"tree": {"name": "a", "children": [{"name": "b", "children": [{"name": "long"}]}]}},
+     [(("tree", "children", 0, "children", 0, "name"), "is longer than 3 characters")]),
+    ({"twelve": {"zzzz": "x"}},
+     [(("twelve", "zzzz"), "unknown key 'zzzz' (known keys here: " + ", ".join(f"k{i:02}" for i in range(12)) + ")")]),
+    ({"thirteen": {"zzzz": "x"}},
+     [(("thirteen", "zzzz"), "unknown key 'zzzz' (known keys here: " + ", ".join(f"k{i:02}" for i in range(12))
+       + ", ...)")]),
+    ({"none": {"zzzz": "x"}}, [(("none", "zzzz"), "unknown key 'zzzz'")]),
+])
+def test_a_schema_using_the_keywords_differently_is_checked_as_the_reference_implementation_checks_it(
+        data: Any, expected: list[Any]):
+    problems = _small(data)
+    assert [(p.path, p.message) for p in problems] == expected
+    # The reference implementation puts an unknown key's problem on the mapping that holds it.
+    reference = jsonschema.Draft202012Validator(SMALL)
+    assert sorted(tuple(e.absolute_path) for e in reference.iter_errors(data)) == sorted(
+        p.path[:-1] if p.key else p.path for p in problems)
+
+
+def test_an_id_like_a_name_is_told_that_ids_have_no_spaces():
+    [problem] = check(_with(_party(id="A team")))
+    assert problem.message == f"'A team' {schema._ID_SPACES}"
+
+
+def test_a_whole_number_written_with_commas_is_told_how_to_write_it():
+    [problem] = check(_with(_risk("1,000")))
+    assert problem.message == ("expected a whole number, found text: write the amount as a plain number without "
+                               "commas, e.g. 1000")
+
+
+def test_a_heading_of_one_character_is_enough():
+    assert check(_with({"schedules": [{"id": "s", "title": "A"}]})) == []
+
+
+def test_an_empty_id_has_the_wrong_form_and_nothing_more():
+    assert [(p.path, p.message) for p in check(_with(_party(id="")))] == [
+        (("parties", 0, "id"), f"'' {schema._ID_HINT}")]
+
+
+def _parties(count: int) -> dict[str, Any]:
+    return {"agreement": {"title": "T"}, "parties": [{"id": f"party-{i}", "name": f"Party {i}", "sector": "health"}
+                                                     for i in range(count)]}
+
+
+@pytest.mark.parametrize(("count", "listed"), [(12, True), (13, False)])
+def test_a_dangling_reference_lists_the_ids_it_may_name_when_there_are_twelve_at_most(count: int, listed: bool):
+    data = {**_parties(count), "resources": [{"party": "zzzzqq", "kind": "staff", "description": "x"}]}
+    [problem] = check(data)
+    ids = ", ".join(f"party-{i}" for i in range(count))
+    assert problem.message == "'zzzzqq' names no party in this agreement" + (
+        f" (the ids it may name: {ids})" if listed else "")
+
+
+@pytest.mark.parametrize(("count", "suggested"), [(5000, True), (5001, False)])
+def test_suggestions_for_a_dangling_reference_stop_after_5000_ids_compared(count: int, suggested: bool):
+    data = {**_parties(count), "resources": [{"party": "party-12x", "kind": "staff", "description": "x"}]}
+    [problem] = check(data)
+    assert ("did you mean" in problem.message) is suggested, problem.message
+
+
+def test_a_name_near_one_that_two_kinds_of_thing_share_suggests_the_one_of_the_kind_wanted():
+    data = _with({"parties": [*BASE["parties"], {"id": "nvb", "name": "Northvale Board", "sector": "other"}],
+                  "accountability": {"groups": [{"id": "board", "name": "Northvale Board"},
+                                                {"id": "audit", "name": "Audit", "reports_to": "Northvale Bord"}]}})
+    [problem] = check(data)
+    assert problem.message.endswith("(did you mean the id 'board', of the group called 'Northvale Board'?)")
+
+
+def test_a_post_is_found_and_suggested_by_its_title():
+    post = {"id": "doi", "title": "Director of Integration"}
+    for given, words in [("Director of Integration", "write the id 'doi' here, not the name"),
+                         ("Director of Integratoin", "(did you mean the id 'doi', of the post called 'Director of "
+                                                     "Integration'?)")]:
+        [problem] = check(_with({"posts": [post], "accountability": {"chief_officer": given}}))
+        assert words in problem.message
+
+
+def test_a_body_with_only_a_short_name_is_suggested_by_it():
+    data = _with({"bodies": [{"id": "ijb", "short_name": "Northvale IJB"}],
+                  "finance": {"accountable_body": "Northvale IJ"}})
+    messages = [p.message for p in check(data)]
+    assert any(m.endswith("(did you mean the id 'ijb', of the body called 'Northvale IJB'?)") for m in messages)

@@ -103,6 +103,15 @@ def test_a_finding_already_waived_is_not_claimed_by_a_second_waiver(tmp_path: Pa
         (first + 2, 5, "/waivers/1", Severity.WARNING, "This waiver for AB105 matches no finding.")]
 
 
+def test_a_second_waiver_claims_the_findings_on_both_sides_of_one_already_waived(tmp_path: Path):
+    path, _ = agreement_with_gaps(tmp_path, "  - rule: AB108\n    path: /disputes/stages/1\n    reason: First.\n"
+                                            "  - rule: AB108\n    reason: Second.\n")
+    found = linted(path)
+    assert [(f.path, f.waived) for f in found if f.rule == "AB108"] == [
+        (STAGES[0], "Second."), (STAGES[1], "First."), (STAGES[2], "Second.")]
+    assert not [f for f in found if f.rule == "AB004"]
+
+
 def test_a_waiver_naming_a_rule_that_does_not_exist_is_a_warning_at_its_rule(tmp_path: Path):
     path, first = agreement_with_gaps(tmp_path, "  - rule: AB999\n    reason: Not relevant to us.\n"
                                                 "  - rule: AB108\n    reason: Case by case.\n")

@@ -115,3 +115,28 @@ def test_many_waivers_over_many_findings_are_matched_in_linear_work(tmp_path, mo
     assert all(f.waived == "all" for f in result if f.rule == "AB210")
     assert len(notes(result)) == n + 2
     assert len(steps) < 10 * n
+
+
+def test_waivers_that_find_everything_already_waived_pass_over_it_in_a_step_or_two(tmp_path, monkeypatch):
+    # 2,000 findings of one rule, all waived by the first of 2,001 waivers for the whole rule: each of the others
+    # walks past what is waived, and without shortening the walk each time would read 4,000,000 positions.
+    n = 2000
+    agreement = agreement_with(tmp_path, [{"rule": "AB210", "reason": "all"}] * (n + 1))
+    reads = []
+
+    class Counted(list):
+        def __getitem__(self, index):
+            reads.append(index)
+            return super().__getitem__(index)
+
+    real = pipeline._Unwaived.__init__
+
+    def counting(self: pipeline._Unwaived, findings: list[Finding]) -> None:
+        real(self, findings)
+        self.after = {rule: Counted(after) for rule, after in self.after.items()}
+
+    monkeypatch.setattr(pipeline._Unwaived, "__init__", counting)
+    result = apply(agreement, [finding("AB210", f"/actions/{i}") for i in range(n)])
+    assert all(f.waived == "all" for f in result if f.rule == "AB210")
+    assert len(notes(result)) == n
+    assert len(reads) < 10 * n
