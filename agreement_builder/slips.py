@@ -48,9 +48,9 @@ def pasted_space(text: str) -> Slip | None:
     return None
 
 
-def explain(text: str, problem: str, line: int) -> Slip | None:
-    """The slip that most likely made the parser stop with ``problem`` at ``line`` (1-based), if one is found
-    at or before that line."""
+def explain(text: str, line: int) -> Slip | None:
+    """The slip that most likely made the parser stop at ``line`` (1-based), if one is found at or before that
+    line: whatever the parser's complaint, it is the slip the user has to mend."""
     slip = pasted_space(text) or _Reader(text.splitlines()).first_slip()
     return slip if slip is not None and slip.line <= line else None
 

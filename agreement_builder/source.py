@@ -544,7 +544,7 @@ def _load_yaml(text: str, utf8: bytes, label: str) -> Document:
         data = builder.build(iter(parser.get_event, None))
     except yaml.MarkedYAMLError as e:
         where = _at(e.problem_mark or e.context_mark)
-        slip = None if _tab_indented(e, text, where.line) else slips.explain(text, e.problem or "", where.line)
+        slip = None if _tab_indented(e, text, where.line) else slips.explain(text, where.line)
         if slip is not None:
             raise InputError(label, slip.message, slip.line, slip.column) from e
         raise InputError(label, _yaml_reason(e, text, where.line), where.line, where.column) from e

@@ -56,7 +56,7 @@ def test_valid_shapes_hold_no_slip(text):
 
 def test_a_slip_after_the_line_the_parser_stopped_at_is_not_blamed():
     text = "a: [unclosed\nb: 1\nc 'x'\n"
-    assert explain(text, "expected ',' or ']'", line=2) is None
+    assert explain(text, line=2) is None
 
 
 def _slip(write, text: str) -> InputError:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -16,7 +18,9 @@ from agreement_builder.source import (
     MAX_BYTES,
     MAX_NODES,
     Position,
+    _first_colon,
     _may_hold_forbidden,
+    _tab_indented,
     load,
     pointer,
     read_lines,
@@ -57,8 +61,11 @@ def test_yaml_words_that_yaml_1_1_turns_into_other_types_stay_strings(write, tex
     assert load(write("a.yaml", f"a: {text}\n")).data == {"a": text}
 
 
-@pytest.mark.parametrize(("text", "value"), [("true", True), ("false", False), ("12", 12), ("1.5", 1.5),
-                                              ("~", None), ("null", None), ("0x1f", 31), ('"12"', "12")])
+@pytest.mark.parametrize(("text", "value"), [
+    ("true", True), ("True", True), ("TRUE", True), ("false", False), ("False", False), ("FALSE", False),
+    ("12", 12), ("1.5", 1.5), ("~", None), ("null", None), ("Null", None), ("NULL", None), ("0x1f", 31),
+    ('"12"', "12"), ("'true'", "true"), ("!!str 12", "12"), ("! 12", "12"), ('&n "12"', "12"), ("&n TRUE", True),
+    ("&n Norway", "Norway")])
 def test_yaml_core_schema_values_resolve(write, text, value):
     assert load(write("a.yaml", f"a: {text}\n")).data == {"a": value}
 
@@ -357,3 +364,161 @@ def test_a_utf16_file_of_one_character_is_decoded(tmp_path: Path, encoding: str)
     path = tmp_path / "a.yaml"
     path.write_bytes("1".encode(encoding))  # two bytes, no byte order mark
     assert load(str(path)).data == 1
+
+
+@pytest.mark.parametrize("code", [*(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)), 0x7F])
+def test_every_control_character_a_text_file_cannot_hold_is_located(write, code: int):
+    error = _error(write("a.yaml", f"a: 1\nb: x{chr(code)}y\n"))
+    assert error.message.startswith(f"contains the control character U+{code:04X}")
+    assert (error.line, error.column) == (2, 5)
+
+
+@pytest.mark.parametrize("text", ['{"agreement": {"title": "T",}}', ' \n\t{"agreement": {"title": "T",}}'])
+def test_standard_input_beginning_with_a_brace_is_read_as_json(monkeypatch, text: str):
+    # YAML accepts a comma before }, JSON does not: the message shows which was read.
+    monkeypatch.setattr("sys.stdin", type("Stdin", (), {"buffer": io.BytesIO(text.encode())})())
+    with pytest.raises(InputError, match="trailing comma"):
+        load("-")
+
+
+def test_standard_input_beginning_otherwise_is_read_as_yaml(monkeypatch):
+    monkeypatch.setattr("sys.stdin", type("Stdin", (), {"buffer": io.BytesIO(b"a: {b: 1,}\n")})())
+    assert load("-").data == {"a": {"b": 1}}
+
+
+def test_json_nested_deeper_than_the_parser_can_go_is_too_deeply_nested_not_too_big(write):
+    error = _error(write("deep.json", "[" * 300_000 + "]" * 300_000))
+    assert error.message == "is nested too deeply (more than 100 levels)"
+
+
+def test_json_missing_a_value_says_so_in_the_parsers_words(write):
+    error = _error(write("a.json", '{"agreement": nope}'))
+    assert error.message == "is not valid JSON: expecting value"
+    assert (error.line, error.column) == (1, 15)
+
+
+def test_a_json_number_too_large_is_refused_when_it_is_the_only_number(write):
+    error = _error(write("a.json", '{"b": 1e400}'))
+    assert "too large to be a real amount" in error.message
+
+
+def test_the_first_key_repeated_in_json_is_the_one_reported(write):
+    error = _error(write("dup.json", '{"a": 1,\n "a": 2,\n "b": 1,\n "b": 2}'))
+    assert (error.line, error.column, error.message) == (2, 2, "the key 'a' appears twice in the same object")
+
+
+def test_a_json_value_at_the_start_of_a_line_is_located_there(write):
+    doc = load(write("a.json", '{"a":\n1,\n"b":\n[2]}'))
+    assert [doc.locate(("a",)), doc.locate(("b",)), doc.locate(("b", 0))] == [
+        Position(2, 1), Position(4, 1), Position(4, 2)]
+
+
+@pytest.mark.parametrize("name", ["wide.json", "wide.yaml"])
+def test_exactly_as_many_values_as_the_limit_are_read(write, name: str):
+    # The mapping, the list and its items: MAX_NODES values in all.
+    items = MAX_NODES - 2
+    text = '{"a": [' + ",".join(["1"] * items) + "]}" if name.endswith(".json") else "a:\n" + "  - 1\n" * items
+    assert len(load(write(name, text)).data["a"]) == items
+
+
+@pytest.mark.parametrize(("copies", "refused"), [(5, False), (6, True)])
+def test_aliases_may_repeat_five_megabytes_of_text_and_no_more(write, copies: int, refused: bool):
+    text = "x" * (MAX_BYTES // 5)
+    path = write("copies.yaml", f"a: &t {text}\nb: [{', '.join(['*t'] * copies)}]\n")
+    if refused:
+        assert _error(path).message == ("repeats more than 5 MB of text through aliases; an agreement is never "
+                                        "this big")
+    else:
+        assert load(path).data["b"] == [text] * copies
+
+
+@pytest.mark.parametrize(("text", "column"), [("? [a]\n: 1\n", 3), ("{[a]: 1}\n", 2), ("{{a: 1}: 1}\n", 2),
+                                              ("b: &k x\n*k : 1\n", 1)])
+def test_a_key_that_is_a_list_a_mapping_or_an_alias_is_refused_at_it(write, text: str, column: int):
+    error = _error(write("a.yaml", text))
+    assert error.message == "a key must be plain text, not a list, a mapping or an alias"
+    assert error.column == column
+
+
+@pytest.mark.parametrize(("copies", "refused"), [(5, False), (6, True)])
+def test_keys_repeated_by_aliases_count_towards_the_five_megabytes(write, copies: int, refused: bool):
+    key = "k" * (MAX_BYTES // 5)
+    path = write("copies.yaml", f"a: &t\n  ? {key}\n  : 1\nb: [{', '.join(['*t'] * copies)}]\n")
+    if refused:
+        assert "MB of text through aliases" in _error(path).message
+    else:
+        assert load(path).data["b"] == [{key: 1}] * copies
+
+
+@pytest.mark.parametrize(("text", "line", "column", "message"), [
+    ("parties:\n  - id emc\n    name: Eastmuir Council\n", 3, 9,
+     "this line is indented more than the keys beside it; line the keys of one mapping up"),
+    ("-   vision: >-\n    One community team\n    therapy and repairs.\n", 3, 5,
+     "is not valid YAML (could not find expected ':'); check the indentation of this line and the one before"),
+    ("\ta: 1\n", 1, 1,
+     "replace the tab at the start of this line with spaces: a tab is used for indentation; YAML needs spaces"),
+    ("a: b\tc: d\n", 1, 7, "a colon followed by a space inside a value; put the value in quotes"),
+    ("a: “x: y”\n", 1, 6, "type straight quotes (\") around this text instead of the curly ones: YAML does not count "
+                          "“ ” as quotes, so the colon inside the text reads as the start of another key"),
+    ("a: 1\nb: “x: y”\nc: 2\n", 2, 6, "type straight quotes (\") around this text instead of the curly ones: YAML "
+                                      "does not count “ ” as quotes, so the colon inside the text reads as the start "
+                                      "of another key"),
+    ("a: [1, 2\n", 2, 1, "is not valid YAML (did not find expected ',' or ']')"),
+])
+def test_a_yaml_error_no_common_slip_explains_is_told_by_its_kind(write, text: str, line: int, column: int,
+                                                                   message: str):
+    error = _error(write("a.yaml", text))
+    assert (error.line, error.column, error.message) == (line, column, message)
+
+
+@pytest.mark.parametrize(("digits", "value"), [(4000, 1), (4001, None)])
+def test_a_yaml_whole_number_of_4000_digits_is_read_and_a_longer_one_is_refused(write, digits: int, value):
+    path = write("a.yaml", "a: " + "0" * (digits - 1) + "1\n")
+    if value is None:
+        assert "too large to be a real amount" in _error(path).message
+    else:
+        assert load(path).data == {"a": value}
+
+
+def test_an_escaped_control_character_in_a_list_item_is_refused(write):
+    error = _error(write("a.json", '{"a": ["ok", "b\\u0001"]}'))
+    assert "/a/1 holds U+0001" in error.message
+
+
+@pytest.mark.parametrize(("extra", "refused"), [("", False), ("d: 1\n", True)])
+def test_aliases_may_expand_to_exactly_as_many_values_as_the_limit(write, extra: str, refused: bool):
+    # The mapping, c, the anchored list and its k items, the list of m aliases, and k + 1 copied per alias:
+    # (k + 2)(m + 1) + 2 values, which is MAX_NODES for k = 244 and m = 812.
+    k, m = 244, 812
+    assert (k + 2) * (m + 1) + 2 == MAX_NODES
+    path = write("a.yaml", f"c: 1\na: &t [{', '.join(['1'] * k)}]\nb: [{', '.join(['*t'] * m)}]\n{extra}")
+    if refused:
+        assert "more than 200,000 values" in _error(path).message
+    else:
+        assert len(load(path).data["b"]) == m
+
+
+def test_a_whole_number_as_large_as_the_largest_float_is_kept(write):
+    largest = int(sys.float_info.max)
+    assert load(write("a.json", f'{{"a": {largest}}}')).data == {"a": largest}
+    assert "too large" in _error(write("b.json", f'{{"a": {largest + 1}}}')).message
+
+
+def test_too_many_values_are_reported_at_the_value_past_the_limit_not_at_its_key(write):
+    text = '{"a": [' + ",".join(["1"] * (MAX_NODES - 2)) + '], "b": 7}'
+    error = _error(write("wide.json", text))
+    assert "holds more than 200,000 values" in error.message
+    assert (error.line, error.column) == (1, text.index("7") + 1)
+
+
+def test_a_tab_the_parser_names_counts_as_indentation_with_a_tab():
+    # The pure-Python parser names the tab it stopped at; the C parser does not, and the line is looked at.
+    named = yaml.MarkedYAMLError(problem="found character '\\t' that cannot start any token")
+    assert _tab_indented(named, "a: b\n", 1)
+    assert not _tab_indented(yaml.MarkedYAMLError(problem="found character that cannot start any token"), "a: b\n", 1)
+
+
+@pytest.mark.parametrize(("line", "column"), [("name: x", 4), ("  key:", 5), (": x", 0), ("a: b: c", 1),
+                                              ("no colon", -1), ("url http://x", -1)])
+def test_the_first_colon_is_where_a_key_on_the_line_would_end(line: str, column: int):
+    assert _first_colon(line) == column
