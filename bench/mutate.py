@@ -77,6 +77,16 @@ DEFAULT_TESTS = ("tests", "--ignore=tests/test_robustness.py", "--ignore=tests/t
 # pack, read into the registry when the package is imported, where the line map sees no test): they run for
 # every mutant in code run at import, besides the tests the line map picks.
 CATALOGUE_TESTS = ("tests/rules/test_rule_catalogue.py", "tests/test_docs.py")
+# Under --max-tests, a module's own test files are all kept, whatever their speed: those whose name holds the
+# module's (test_source.py for source.py), these, by the start of the module's path, and for a mutant in code
+# run at import the catalogue's. The rules' own are the files that lint fixtures and samples rule by rule.
+OWN_TESTS = {
+    "agreement_builder/rules/": ("tests/rules/test_rule_findings.py", "tests/rules/test_element_rules.py",
+                                 "tests/rules/test_recommendation_rules.py", "tests/rules/test_input_rules.py",
+                                 "tests/rules/test_sample_findings.py", "tests/rules/test_precision.py"),
+    "agreement_builder/lint.py": ("tests/test_waivers.py", "tests/test_waivers_linear.py",
+                                  "tests/rules/test_precision.py"),
+}
 HASHED = ("agreement_builder", "tests", "templates", "schemas", "samples", "pyproject.toml")
 COLLECT = "<import or collection>"  # the coverage context of code run outside any test
 
@@ -689,12 +699,18 @@ class _Loop:
         chosen = sorted((t for t in covering if t in self.items), key=lambda t: (lines.durations.get(t, 0.0), t))
         if wide or self.max_tests is None:
             return chosen
-        # Under a cap, the module's own test files (test_build_command.py for build.py) are all kept, whatever
-        # their speed; the fastest of the others fill the rest.
+        # Under a cap, the module's own test files (OWN_TESTS) are all kept; the fastest of the others fill the rest.
         stem = Path(mutant.module).stem
-        own = [t for t in chosen if stem in Path(t.split("::")[0]).stem]
-        others = [t for t in chosen if stem not in Path(t.split("::")[0]).stem]
-        return own + others[:max(0, self.max_tests - len(own))]
+        mine = {f for start, files in OWN_TESTS.items() if mutant.module.startswith(start) for f in files}
+        if not self._in_place(mutant):
+            mine.update(CATALOGUE_TESTS)
+
+        def own(test: str) -> bool:
+            file = test.split("::")[0]
+            return stem in Path(file).stem or file in mine
+
+        others = [t for t in chosen if not own(t)]
+        return [t for t in chosen if own(t)] + others[:max(0, self.max_tests - (len(chosen) - len(others)))]
 
     def _run_all(self, jobs: list[tuple[Mutant, list[str]]]) -> list[Outcome]:
         results: dict[Mutant, Outcome] = {}
@@ -1029,8 +1045,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="time limit per mutant: 10 s + FACTOR x the selected tests' normal time (default 3)")
     parser.add_argument("--max-tests", type=int, metavar="N",
                         help="run each mutant against the tests chosen for it from its module's own test files "
-                             "(tests/test_source.py for source.py) and at most N in all with the fastest of the "
-                             "others: much quicker where a line runs in every test, and the score a lower bound")
+                             "(tests/test_source.py for source.py; see OWN_TESTS) and at most N in all with the "
+                             "fastest of the others: much quicker where a line runs in every test, and the score "
+                             "a lower bound")
     parser.add_argument("--thorough", action="store_true",
                         help="re-run each survivor against every test that executes any line of its module")
     parser.add_argument("--survivors", action="store_true",
