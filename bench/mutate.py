@@ -83,7 +83,8 @@ CATALOGUE_TESTS = ("tests/rules/test_rule_catalogue.py", "tests/test_docs.py")
 OWN_TESTS = {
     "agreement_builder/rules/": ("tests/rules/test_rule_findings.py", "tests/rules/test_element_rules.py",
                                  "tests/rules/test_recommendation_rules.py", "tests/rules/test_input_rules.py",
-                                 "tests/rules/test_sample_findings.py", "tests/rules/test_precision.py"),
+                                 "tests/rules/test_sample_findings.py", "tests/rules/test_precision.py",
+                                 "tests/rules/test_hidden_characters.py", "tests/rules/test_numbering_scan.py"),
     "agreement_builder/lint.py": ("tests/test_waivers.py", "tests/test_waivers_linear.py",
                                   "tests/rules/test_precision.py"),
 }

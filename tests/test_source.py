@@ -63,7 +63,7 @@ def test_yaml_words_that_yaml_1_1_turns_into_other_types_stay_strings(write, tex
 
 @pytest.mark.parametrize(("text", "value"), [
     ("true", True), ("True", True), ("TRUE", True), ("false", False), ("False", False), ("FALSE", False),
-    ("12", 12), ("1.5", 1.5), ("~", None), ("null", None), ("Null", None), ("NULL", None), ("0x1f", 31),
+    ("12", 12), ("1.5", 1.5), ("", None), ("~", None), ("null", None), ("Null", None), ("NULL", None), ("0x1f", 31),
     ('"12"', "12"), ("'true'", "true"), ("!!str 12", "12"), ("! 12", "12"), ('&n "12"', "12"), ("&n TRUE", True),
     ("&n Norway", "Norway")])
 def test_yaml_core_schema_values_resolve(write, text, value):

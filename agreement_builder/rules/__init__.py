@@ -105,11 +105,11 @@ def packs_for(agreement: Agreement) -> list[str]:
     return ["briefing", legal.PACK, *statutory.statutory_packs(agreement)]
 
 
-def choose_packs(agreement: Agreement, packs: Iterable[str] | None = None,
-                 briefing: bool = True) -> tuple[list[str], list[str]]:
+def choose_packs(agreement: Agreement, packs: Iterable[str] | None,
+                 briefing: bool) -> tuple[list[str], list[str]]:
     """The packs to run on an agreement, and the chosen statutory packs that do not fit it (reported, not run).
 
-    With no ``packs``, the defaults (``packs_for``). Packs chosen are run with the briefing pack (unless
+    With ``packs`` None, the defaults (``packs_for``). Packs chosen are run with the briefing pack (unless
     ``briefing`` is false) and the legal pack.
     """
     chosen = packs_for(agreement) if packs is None else list(dict.fromkeys(["briefing", legal.PACK, *packs]))

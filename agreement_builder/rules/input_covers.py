@@ -2,8 +2,8 @@
 
 Checks each name in an additional clause's `covers`: it must be a rule id (such as EN106), the name of a
 section (such as `finance` or `term`), of a key inside a section (such as `set_aside` or `chief_officer`), or
-of a legal clause (such as `governing_law`, `liability` or `notices`). An unknown name is reported with the
-nearest known one.
+of a clause the tool drafts (such as `governing_law`, `liability`, `notices` or `general`). An unknown name is
+reported with the nearest known one.
 
 Why:
 A clause that covers a matter stands in for the tool's own checks of it. A misspelt name covers nothing, so the
@@ -43,10 +43,10 @@ SEVERITY = Severity.WARNING
 PACK = "input"
 SOURCE = "Structures > Have a partnership agreement"
 
-# Legal clauses the tool drafts that have no key of their own under `legal`.
-LEGAL_CLAUSES = ("notices", "severability", "waiver", "assignment", "counterparts", "electronic_signature",
-                 "force_majeure", "jurisdiction", "variation", "interpretation", "definitions", "recitals",
-                 "execution", "standards", "health_and_safety", "procurement", "capital_and_assets", "staff")
+# Matters the legal clauses the tool drafts deal with that are neither a key of the input nor a clause of their
+# own (`waiver` is a sentence of the general clause).
+LEGAL_CLAUSES = ("severability", "waiver", "assignment", "counterparts", "electronic_signature", "force_majeure",
+                 "interpretation", "standards", "health_and_safety", "procurement", "capital_and_assets")
 
 
 @cache
@@ -58,6 +58,15 @@ def known() -> frozenset[str]:
         names.add(key)
         names.update(_keys(section, root))
     return frozenset(names)
+
+
+@cache
+def _drafted() -> frozenset[str]:
+    """The clauses each kind of document is drafted with, which a clause stands in for by name (`general`,
+    `commencement`): looked up only for a name not known otherwise, as the drafting side costs time to load."""
+    from .. import library
+
+    return frozenset(key for layout in library.LAYOUTS.values() for key in layout)
 
 
 def _keys(node: dict[str, Any], root: dict[str, Any]) -> set[str]:
@@ -80,12 +89,12 @@ def check(agreement: Agreement) -> Iterator[Issue]:
         covers = clause.get("covers")
         listed = [covers] if isinstance(covers, str) else list(covers or ())
         for i, name in enumerate(listed):
-            if not isinstance(name, str) or name in names:
+            if not isinstance(name, str) or name in names or name in _drafted():
                 continue
             path = clause.at("covers") if isinstance(covers, str) else clause.at("covers", i)
             from difflib import get_close_matches  # only for a name the tool does not know
 
-            meant = get_close_matches(name, sorted(names), n=1, cutoff=0.6)
+            meant = get_close_matches(name, sorted(names | _drafted()), n=1, cutoff=0.6)
             suggestion = f" (did you mean '{meant[0]}'?)" if meant else ""
             yield Issue(path, f"The clause '{clause.text('title')}' says it covers '{name}', which the tool does not "
                         f"know{suggestion}: it covers nothing.", hint="use a rule id, a section or key name, or a "

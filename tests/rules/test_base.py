@@ -1,10 +1,15 @@
-"""The helpers the rules share: how a message names a party or group, and quotes free text."""
+"""The helpers the rules share: how a message names a party or group, quotes free text, finds the overarching
+body and reports a missing section."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from agreement_builder.rules.base import label
+from agreement_builder.model import Agreement
+from agreement_builder.rules.base import called, label, missing, top_group
+from agreement_builder.source import Document
 
 
 @pytest.mark.parametrize(("text", "quoted"), [
@@ -20,3 +25,49 @@ def test_free_text_is_quoted_whole_up_to_sixty_characters_and_cut_after(text: st
 
 def test_the_limit_can_be_chosen():
     assert label("abcdef", limit=4) == "abc…" and label("abcd", limit=4) == "abcd"
+
+
+def agreement(data: dict) -> Agreement:
+    text = json.dumps({"agreement": {"title": "T"}, "parties": [{"id": "a", "name": "A", "sector": "health"},
+                                                                 {"id": "b", "name": "B", "sector": "housing"}],
+                       **data})
+    return Agreement.from_document(Document("a.json", json.loads(text), {}, {}, text))
+
+
+def test_a_missing_section_names_the_section_to_add_with_the_right_article():
+    [exit_strategy] = missing(agreement({}), "exit_strategy", "an exit strategy", "It sets out the exit.")
+    assert exit_strategy.hint == ("add an `exit_strategy` section, or an additional clause that covers "
+                                  "`exit_strategy`")
+    assert (exit_strategy.path, exit_strategy.message, exit_strategy.whole) == (
+        ("exit_strategy",), "Add an exit strategy.", True)
+    [finance] = missing(agreement({}), "finance", "the finances", "")
+    assert finance.hint.startswith("add a `finance` section")
+    assert list(missing(agreement({"finance": {"summary": "x"}}), "finance", "the finances", "")) == []
+
+
+GROUPS = [{"id": "board", "name": "Board", "reports_to": "council"}, {"id": "council", "name": "Council"},
+          {"id": "ops", "name": "Operations", "reports_to": "board"}]
+
+
+def test_the_overarching_body_is_the_group_named_so_else_the_only_one_reporting_to_none():
+    named = agreement({"accountability": {"overarching_body": "board", "groups": GROUPS}})
+    assert top_group(named).get("id") == "board"  # named, though it reports to another
+    assert top_group(agreement({"accountability": {"overarching_body": "nobody", "groups": GROUPS}})) is None
+    assert top_group(agreement({"accountability": {"groups": GROUPS}})).get("id") == "council"
+    two_tops = [*GROUPS, {"id": "forum", "name": "Forum"}]
+    assert top_group(agreement({"accountability": {"groups": two_tops}})) is None
+    assert top_group(agreement({})) is None
+
+
+def test_a_node_is_called_by_its_short_name_else_name_else_title_else_id():
+    node = agreement({"posts": [{"id": "doi", "title": "Director of Integration"}, {"id": "cfo", "title": ""}]})
+    assert [called(post) for post in node.children("posts")] == ["Director of Integration", "cfo"]
+    party = agreement({}).party("a")
+    assert called(party) == "A"
+    [nameless] = agreement({"accountability": {"groups": [{"name": " "}]}}).section("accountability").children("groups")
+    assert called(nameless) == ""
+
+
+def test_a_trailing_full_stop_is_left_out_of_a_quotation():
+    assert label("Board of Taxes.") == "Board of Taxes"
+    assert label("Tax X") == "Tax X"

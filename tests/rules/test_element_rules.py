@@ -166,6 +166,21 @@ def test_money_without_an_amount_is_a_warning(tmp_path: Path):
     assert "Northvale Health Board" in found[0].message
 
 
+def test_money_without_an_amount_is_fine_where_the_way_payments_are_worked_out_is_stated(tmp_path: Path):
+    found = check(tmp_path, """
+        finance:
+          accountable_body: nvc
+          performance_reporting: Quarterly to the board.
+          audit: By the Council's auditors.
+          payment_method: Each partner pays in proportion to its population share, set each March.
+          contributions:
+            - party: nv-health
+              kind: money
+              period: per year
+        """, "AB105")
+    assert found == []
+
+
 def test_finance_without_contributions_is_a_warning(tmp_path: Path):
     found = check(tmp_path, """
         finance:
@@ -467,6 +482,16 @@ def test_an_exit_strategy_without_an_approach_is_judged_by_the_branch_it_describ
           evaluation_timetable: Every three years from the effective date.
         """, "AB111")
     assert [f.path for f in found] == ["/exit_strategy/continuation"]
+
+
+def test_an_exit_approach_with_only_an_evaluation_timetable_asks_for_the_exit(tmp_path: Path):
+    found = check(tmp_path, """
+        exit_strategy:
+          approach: exit
+          evaluation_timetable: Every three years from the effective date.
+        """, "AB111")
+    assert sorted(f.path for f in found) == ["/exit_strategy/arrangements", "/exit_strategy/notice_months",
+                                             "/exit_strategy/triggers"]
 
 
 @pytest.mark.parametrize("approach", ["exit", "continuation"])

@@ -29,6 +29,7 @@ def test_a_hidden_character_in_a_title_is_reported_with_its_name(tmp_path, char)
         found = check(tmp_path, TITLE.format(written(f"Northvale {char}Partnership")), "AB011")
         assert spots(found) == [("AB011", 2, 10)]
         assert f"U+{ord(char):04X}" in found[0].message
+        assert found[0].hint == ""  # the message says what to do: type it again
 
 
 def test_hidden_characters_in_party_names_are_reported_where_they_are(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from harness import check
 
 from agreement_builder.lint import lint
@@ -21,6 +22,7 @@ def test_curly_quotes_round_a_value_are_reported_with_the_straight_ones_to_type(
                                                            (3, 15, "/agreement/short_name")]
     assert found[0].message.startswith('replace the curly quotes around this text with straight ones (")')
     assert "(')" in found[1].message
+    assert {f.hint for f in found} == {""}  # the message says what to type: there is no key to add
 
 
 def test_a_hash_after_one_space_in_unquoted_text_is_reported(tmp_path: Path):
@@ -39,6 +41,7 @@ def test_a_hash_after_one_space_in_unquoted_text_is_reported(tmp_path: Path):
         """, "AB006")
     assert [(f.line, f.path) for f in found] == [(3, "/agreement/short_name"), (7, "/behaviours/0")]
     assert found[0].message.startswith('put this text in quotes to keep "#1"')
+    assert {f.hint for f in found} == {""}
 
 
 def test_the_input_checks_run_whatever_pack_is_chosen(tmp_path: Path):
@@ -46,3 +49,50 @@ def test_the_input_checks_run_whatever_pack_is_chosen(tmp_path: Path):
     path.write_text("agreement:\n  title: “Northvale”\nparties:\n  - id: a\n    name: A\n    sector: health\n"
                     "  - id: b\n    name: B\n    sector: housing\n", encoding="utf-8")
     assert "AB005" in {f.rule for f in lint(str(path), ["england-s75"])}
+
+
+def test_a_hash_is_found_on_its_own_line_after_a_blank_first_line_and_not_inside_block_text(tmp_path: Path):
+    path = tmp_path / "plan.yaml"
+    path.write_text("\nagreement:\n  title: Phase #1\n  model: |\n    Note: phase #2 comes later\nparties:\n"
+                    "  - id: a\n    name: A\n    sector: health\n  - id: b\n    name: B\n    sector: housing\n",
+                    encoding="utf-8")
+    found = [f for f in lint(str(path)) if f.rule == "AB006"]
+    assert [(f.line, f.path) for f in found] == [(3, "/agreement/title")]
+
+
+def test_a_clause_may_cover_any_clause_a_kind_of_document_is_drafted_with(tmp_path: Path):
+    from agreement_builder.library import LAYOUTS
+
+    names = sorted({key for layout in LAYOUTS.values() for key in layout})
+    found = check(tmp_path, f"""
+        additional_clauses:
+          - title: Our own clauses
+            text: The partners' own wording.
+            covers: [{", ".join(names)}]
+        """, "AB008")
+    assert found == []
+    assert {"general", "commencement", "claims"} <= set(names)
+
+
+@pytest.mark.parametrize("name", ["notices", "severability", "waiver", "assignment", "counterparts",
+                                  "electronic_signature", "force_majeure", "jurisdiction", "interpretation",
+                                  "recitals", "execution", "standards", "health_and_safety", "procurement",
+                                  "capital_and_assets", "staff"])
+def test_a_clause_may_cover_a_part_of_the_legal_clauses_by_its_name(name: str, tmp_path: Path):
+    found = check(tmp_path, f"""
+        additional_clauses:
+          - title: Our own clause
+            text: The partners' own wording.
+            covers: {name}
+        """, "AB008")
+    assert found == []
+
+
+def test_a_misspelt_clause_name_is_told_the_clause_it_most_likely_means(tmp_path: Path):
+    [found] = check(tmp_path, """
+        additional_clauses:
+          - title: General
+            text: The partners' own wording.
+            covers: genral
+        """, "AB008")
+    assert "(did you mean 'general'?)" in found.message

@@ -198,3 +198,22 @@ def test_every_message_is_plain_words_and_every_key_is_in_the_hint(sample: Path)
         assert finding.message[0].isupper() and finding.message.endswith("."), (finding.rule, finding.message)
         assert "unverified" not in finding.message + "".join(finding.sources)
         assert finding.sources, finding.rule
+
+
+@pytest.mark.parametrize(("cut", "expected"), [
+    # A missing route for the public is one gap: the statute's demand for its route and the briefing's for it.
+    (("complaints", "public"), [("SI114", "/complaints/public/route", Severity.ERROR, ("AB110",))]),
+    # A missing information-sharing section takes in the note about it, uncited.
+    (("information_sharing",), [("SI113", "/information_sharing/protocol", Severity.ERROR, ())]),
+])
+def test_a_missing_part_of_an_integration_scheme_is_one_finding_with_what_the_briefing_says_of_it(
+        cut: tuple[str, ...], expected: list, tmp_path: Path):
+    data = json.loads(json.dumps(validate(str(SAMPLES / "integration-scheme.yaml")).document.data))
+    parent = data
+    for key in cut[:-1]:
+        parent = parent[key]
+    del parent[cut[-1]]
+    path = tmp_path / "scheme.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    where = "/" + "/".join(cut)
+    assert [(f.rule, f.path, f.severity, f.also) for f in lint(str(path)) if f.path.startswith(where)] == expected
