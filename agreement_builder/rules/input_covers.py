@@ -56,7 +56,7 @@ def known() -> frozenset[str]:
     names: set[str] = set(LEGAL_CLAUSES)
     for key, section in root.get("properties", {}).items():
         names.add(key)
-        names.update(_keys(section, root))
+        names.update(_keys(section))
     return frozenset(names)
 
 
@@ -69,12 +69,7 @@ def _drafted() -> frozenset[str]:
     return frozenset(key for layout in library.LAYOUTS.values() for key in layout)
 
 
-def _keys(node: dict[str, Any], root: dict[str, Any]) -> set[str]:
-    while "$ref" in node:
-        target: Any = root
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
+def _keys(node: dict[str, Any]) -> set[str]:
     keys = set(node.get("properties", {}))
     for child in node.get("properties", {}).values():
         keys.update(child.get("properties", {}))  # one level further down: legal.data_protection.roles

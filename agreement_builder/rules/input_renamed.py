@@ -47,8 +47,12 @@ Pattern = tuple[str, ...]  # keys, with "*" for each list item
 
 @cache
 def renamed() -> tuple[tuple[Pattern, str], ...]:
-    """Every deprecated key in the schema, as a pattern of keys, with the key that replaces it."""
-    root = schema.shared()
+    """Every deprecated key in the agreement's schema, with the key that replaces it."""
+    return deprecated(schema.shared())
+
+
+def deprecated(root: dict[str, Any]) -> tuple[tuple[Pattern, str], ...]:
+    """Every deprecated key in the schema ``root``, as a pattern of keys, with the key that replaces it."""
     found: list[tuple[Pattern, str]] = []
 
     def walk(node: dict[str, Any], at: Pattern, seen: frozenset[str]) -> None:

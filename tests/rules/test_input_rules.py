@@ -96,3 +96,66 @@ def test_a_misspelt_clause_name_is_told_the_clause_it_most_likely_means(tmp_path
             covers: genral
         """, "AB008")
     assert "(did you mean 'general'?)" in found.message
+
+
+def test_a_clause_may_cover_any_section_and_any_key_one_or_two_levels_inside_one(tmp_path: Path):
+    from agreement_builder.schema import shared
+
+    sections = sorted(k for k in shared()["properties"] if not k.startswith("$"))
+    found = check(tmp_path, f"""
+        additional_clauses:
+          - title: Our own clauses
+            text: The partners' own wording.
+            covers: [{", ".join(sections)}, chief_officer, escalation, controller, period_months, manager]
+        """, "AB008")
+    assert found == []
+
+
+def test_each_unknown_name_in_a_list_is_reported_after_known_ones_and_without_a_guess_when_none_is_near(
+        tmp_path: Path):
+    found = check(tmp_path, """
+        additional_clauses:
+          - title: Ours
+            text: The partners' own wording.
+            covers: [finance, qqqqzzzz]
+        """, "AB008")
+    assert [(f.path, f.message) for f in found] == [(
+        "/additional_clauses/0/covers/1",
+        "The clause 'Ours' says it covers 'qqqqzzzz', which the tool does not know: it covers nothing.")]
+
+
+@pytest.mark.parametrize(("value", "line", "column"), [("“Northvale”", 2, 10), ("“”", 2, 10)])
+def test_double_curly_quotes_alone_or_empty_are_reported(value: str, line: int, column: int, tmp_path: Path):
+    found = check(tmp_path, f"""
+        agreement:
+          title: {value}
+        """, "AB005")
+    assert [(f.line, f.column) for f in found] == [(line, column)]
+
+
+def test_deprecated_keys_are_found_inside_list_items_and_through_references_once():
+    from agreement_builder.rules.input_renamed import deprecated
+
+    root = {
+        "$defs": {"person": {"type": "object", "properties": {
+            "phone": {"type": "string", "deprecated": True, "x-replaced-by": "telephone"},
+            "deputy": {"$ref": "#/$defs/person"}}}},  # refers to itself: followed no further
+        "type": "object",
+        "properties": {
+            "lead": {"$ref": "#/$defs/person"},
+            "members": {"type": "array", "items": {"$ref": "#/$defs/person"}},
+            "old": {"type": "string", "deprecated": True},
+        },
+    }
+    assert sorted(deprecated(root)) == [(("lead", "phone"), "telephone"), (("members", "*", "phone"), "telephone"),
+                                        (("old",), "")]
+
+
+def test_a_pattern_with_list_items_matches_each_item_and_only_in_a_list():
+    from agreement_builder.rules.input_renamed import _matches
+
+    data = {"a": [{"b": 1}, {"c": 2}, {"b": 3}], "d": {"x": {"b": 4}}}
+    assert list(_matches(data, ("a", "*", "b"))) == [("a", 0, "b"), ("a", 2, "b")]
+    assert list(_matches(data, ("d", "*", "b"))) == []
+    assert list(_matches(data, ("a", "b"))) == []
+    assert list(_matches(data, ())) == [()]

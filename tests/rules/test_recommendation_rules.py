@@ -152,6 +152,7 @@ def test_a_key_role_without_a_deputy_is_a_warning(tmp_path: Path):
         """, "AB206")
     assert spots(found) == [("AB206", 6, 7)]
     assert "Lead Officer" in found[0].message
+    assert found[0].hint == "add `deputy`"
 
 
 def test_a_holder_cannot_deputise_for_themself(tmp_path: Path):
@@ -162,6 +163,7 @@ def test_a_holder_cannot_deputise_for_themself(tmp_path: Path):
         """, "AB206")
     assert spots(found) == [("AB206", 3, 7)]
     assert "someone other than the holder" in found[0].message
+    assert found[0].hint == "change `deputy`"
 
 
 def test_the_chair_of_the_overarching_body_needs_a_vice_chair(tmp_path: Path):
