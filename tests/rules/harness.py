@@ -6,14 +6,17 @@ The snippet comes first in the written file, so a finding's line number is its l
 from __future__ import annotations
 
 import copy
+import json
 import re
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from agreement_builder.findings import Finding
 from agreement_builder.lint import lint_agreement, run_rule, validate
 from agreement_builder.model import Agreement
 from agreement_builder.rules import RULES
+from agreement_builder.source import Document
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -73,3 +76,12 @@ def lint_snippet(tmp_path: Path, snippet: str, packs: list[str] | None = None) -
     assert checked.document is not None and checked.valid, "the test agreement is not valid:\n" + "\n".join(
         f"{f.location}: {f.message}" for f in checked.findings)
     return sorted(lint_agreement(Agreement.from_document(checked.document), packs))
+
+
+def agreement(data: dict[str, Any]) -> Agreement:
+    """An agreement of a title, two parties (a, health; b, housing) and ``data``, unchecked: for the helpers the
+    rules share, which take any shape the schema allows."""
+    text = json.dumps({"agreement": {"title": "T"}, "parties": [{"id": "a", "name": "A", "sector": "health"},
+                                                                 {"id": "b", "name": "B", "sector": "housing"}],
+                       **data})
+    return Agreement.from_document(Document("a.json", json.loads(text), {}, {}, text))

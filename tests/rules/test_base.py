@@ -3,13 +3,10 @@ body and reports a missing section."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from harness import agreement
 
-from agreement_builder.model import Agreement
 from agreement_builder.rules.base import called, label, missing, top_group
-from agreement_builder.source import Document
 
 
 @pytest.mark.parametrize(("text", "quoted"), [
@@ -25,13 +22,6 @@ def test_free_text_is_quoted_whole_up_to_sixty_characters_and_cut_after(text: st
 
 def test_the_limit_can_be_chosen():
     assert label("abcdef", limit=4) == "abc…" and label("abcd", limit=4) == "abcd"
-
-
-def agreement(data: dict) -> Agreement:
-    text = json.dumps({"agreement": {"title": "T"}, "parties": [{"id": "a", "name": "A", "sector": "health"},
-                                                                 {"id": "b", "name": "B", "sector": "housing"}],
-                       **data})
-    return Agreement.from_document(Document("a.json", json.loads(text), {}, {}, text))
 
 
 def test_a_missing_section_names_the_section_to_add_with_the_right_article():

@@ -594,3 +594,34 @@ def test_a_cost_of_nothing_is_a_cost_stated(tmp_path: Path):
             due: 2027-03-31
         """, "AB210")
     assert found == []
+
+
+def test_functions_covered_say_where_powers_lie_when_none_are_delegated(tmp_path: Path):
+    found = check(tmp_path, """
+        legal_powers:
+          statutes:
+            - {name: National Health Service Act 2006, provision: section 75}
+          functions_covered:
+            - {party: nvc, function: Social care for older people}
+          legal_status: The partnership is not a legal entity; each partner contracts for itself.
+        """, "AB112")
+    assert [f.path for f in found if f.path.endswith("delegated_functions")] == []
+
+
+def test_a_vision_about_people_without_outcomes_is_told_only_to_list_the_outcomes(tmp_path: Path):
+    found = check(tmp_path, """
+        purpose:
+          vision: Older people in Northvale live well at home for longer.
+        """, "AB101")
+    assert [f.path for f in found] == ["/purpose/outcomes"]
+
+
+def test_a_vision_about_process_is_fine_where_outcomes_for_people_are_listed(tmp_path: Path):
+    found = check(tmp_path, """
+        purpose:
+          vision: The partners will work together and share resources.
+          outcomes:
+            - statement: Fewer older people are admitted to hospital in an emergency.
+              beneficiary: People aged 65 and over
+        """, "AB101")
+    assert found == []

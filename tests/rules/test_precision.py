@@ -217,3 +217,35 @@ def test_a_missing_part_of_an_integration_scheme_is_one_finding_with_what_the_br
     path.write_text(json.dumps(data), encoding="utf-8")
     where = "/" + "/".join(cut)
     assert [(f.rule, f.path, f.severity, f.also) for f in lint(str(path)) if f.path.startswith(where)] == expected
+
+
+def _scheme(tmp_path: Path, change) -> list:
+    data = json.loads(json.dumps(validate(str(SAMPLES / "integration-scheme.yaml")).document.data))
+    change(data)
+    path = tmp_path / "scheme.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return lint(str(path))
+
+
+@pytest.mark.parametrize(("months", "reported"), [(60, False), (61, True)])
+def test_a_scheme_reviewed_every_five_years_is_sound_and_a_month_longer_is_not(months: int, reported: bool,
+                                                                                 tmp_path: Path):
+    def evaluate_only_by_the_review(data: dict) -> None:
+        data["term"]["review_interval_months"] = months
+        del data["monitoring"]["partnership_evaluation"]
+
+    found = _scheme(tmp_path, evaluate_only_by_the_review)
+    assert [f.rule for f in found if f.path == "/term/review_interval_months"] == (["SI107"] if reported else [])
+    # The statutory review is the scheme's evaluation: only a review too far apart asks for one besides.
+    assert [f.rule for f in found if f.path == "/monitoring/partnership_evaluation"] == (
+        ["AB211"] if reported else [])
+
+
+def test_a_missing_monitoring_section_under_the_2002_act_is_one_finding_taking_in_the_briefings_note(
+        tmp_path: Path):
+    data = json.loads(json.dumps(validate(str(SAMPLES / "scotland-2002.yaml")).document.data))
+    del data["monitoring"]
+    path = tmp_path / "agreement.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    found = [(f.rule, f.path, f.severity, f.also) for f in lint(str(path)) if f.path.startswith("/monitoring")]
+    assert found == [("SC108", "/monitoring/framework", Severity.ERROR, ())]

@@ -179,6 +179,34 @@ def test_the_chair_of_the_overarching_body_needs_a_vice_chair(tmp_path: Path):
     assert "chair of Partnership Board" in found[0].message and "`vice_chair`" in found[0].hint
 
 
+def test_the_chair_of_the_overarching_body_counts_among_the_key_roles_one_person_holds(tmp_path: Path):
+    found = check(tmp_path, """
+        people:
+          - {id: deputy, name: Sam Rivers}
+        accountability:
+          overarching_body: board
+          groups:
+            - {id: board, name: Partnership Board, chair: nv-chief-exec, vice_chair: deputy}
+        roles:
+          individuals:
+            - {title: Lead Officer, holder: nv-chief-exec, deputy: deputy, key: true}
+        """, "AB206")
+    assert [f.message for f in found] == ["Alex Morgan holds every key role: share them so that the partnership "
+                                          "does not depend on one person."]
+
+
+def test_key_roles_no_one_is_named_to_hold_are_not_all_held_by_one_person(tmp_path: Path):
+    found = check(tmp_path, """
+        people:
+          - {id: deputy, name: Sam Rivers}
+        roles:
+          individuals:
+            - {title: Chair, deputy: deputy, key: true}
+            - {title: Lead Officer, deputy: deputy, key: true}
+        """, "AB206")
+    assert found == []
+
+
 def test_groups_that_report_to_nobody_are_orphans(tmp_path: Path):
     found = check(tmp_path, """
         accountability:
@@ -546,3 +574,32 @@ def test_a_placeholder_is_found_however_it_is_written_and_only_in_values(tmp_pat
             task groups] task groups.
         """, "AB228")
     assert [(f.line, f.path) for f in found] == [(3, "/agreement/title"), (4, "/agreement/model")]
+
+
+def test_a_party_of_service_users_or_carers_leaves_only_the_voluntary_sector_to_consider(tmp_path: Path):
+    found = check(tmp_path, """
+        parties:
+          - {id: nvc, name: Northvale Council, sector: local_authority}
+          - {id: voice, name: Northvale Carers' Voice, sector: service_users}
+        """, "AB201")
+    assert [f.message for f in found] == ["Consider inviting a voluntary or community organisation to join as a "
+                                          "partner."]
+
+
+def test_a_model_described_in_words_names_the_model_of_partnership(tmp_path: Path):
+    found = check(tmp_path, """
+        agreement:
+          title: Northvale Partnership Agreement
+          model: A board of the partners with a lead commissioner for older people's services.
+        """, "AB227")
+    assert found == []
+
+
+def test_an_evaluation_timetable_in_the_exit_strategy_stands_for_the_partnerships_evaluation(tmp_path: Path):
+    found = check(tmp_path, """
+        monitoring:
+          users_views: A panel of service users meets each quarter.
+        exit_strategy:
+          evaluation_timetable: Every three years from the effective date.
+        """, "AB211")
+    assert found == []
