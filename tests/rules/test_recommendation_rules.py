@@ -603,3 +603,13 @@ def test_an_evaluation_timetable_in_the_exit_strategy_stands_for_the_partnership
           evaluation_timetable: Every three years from the effective date.
         """, "AB211")
     assert found == []
+
+
+def test_an_end_on_the_last_day_a_date_can_have_is_long_enough(tmp_path: Path):
+    found = check(tmp_path, """
+        agreement:
+          title: Northvale Partnership Agreement
+          effective_date: 2026-04-01
+          end_date: 9999-12-31
+        """, "AB222")
+    assert found == []

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 from harness import agreement
 
-from agreement_builder.rules.statutory import aims_and_outcomes, persons_and_services, s75_regulations
+from agreement_builder.rules.statutory import (
+    aims_and_outcomes,
+    has_duration,
+    joint_board_model,
+    persons_and_services,
+    resources_provided,
+    s75_regulations,
+)
 
 COUNCIL = {"id": "c", "name": "C", "sector": "local_authority"}
 NHS = {"id": "n", "name": "N", "sector": "health"}
@@ -54,3 +61,33 @@ def test_the_people_and_services_may_be_stated_scheme_by_scheme_if_every_scheme_
                                                                                            unstated: list[str]):
     issues = persons_and_services(agreement({"schemes": schemes}), "cite")
     assert ["/" + "/".join(issue.path) for issue in issues] == unstated
+
+
+@pytest.mark.parametrize("kind", ["staff", "premises", "goods", "services"])
+def test_a_contribution_in_kind_says_what_resources_a_partner_provides(kind: str):
+    data = {"finance": {"contributions": [{"party": "a", "kind": kind, "description": "x"}]}}
+    assert list(resources_provided(agreement(data), "cite")) == []
+
+
+def test_without_resources_or_contributions_in_kind_the_whole_resources_section_is_missing():
+    data = {"finance": {"contributions": [{"party": "a", "kind": "money", "description": "x"}]}}
+    [issue] = resources_provided(agreement(data), "cite")
+    assert (issue.path, issue.whole) == (("resources",), True)
+
+
+@pytest.mark.parametrize("term", [{"duration": "Three years"}, {"initial_period_months": 36},
+                                  {"renewal_months": 12}])
+def test_a_duration_is_stated_by_any_of_the_terms_that_give_one(term: dict):
+    assert has_duration(agreement({"term": term}))
+    assert not has_duration(agreement({"term": {"review": "Yearly"}}))
+
+
+@pytest.mark.parametrize(("meta", "joint_board"), [
+    ({"integration_model": "integration_joint_board", "arrangement_type": "lead_agency"}, True),
+    ({"integration_model": "lead_agency", "arrangement_type": "integration_joint_board"}, False),
+    ({"arrangement_type": "lead_agency"}, False),
+    ({"arrangement_type": "integration_joint_board"}, True),
+])
+def test_the_integration_model_decides_a_joint_board_and_else_the_arrangement_type(meta: dict, joint_board: bool):
+    data = {"agreement": {"title": "T", "jurisdiction": "scotland", "kind": "integration_scheme", **meta}}
+    assert joint_board_model(agreement(data)) is joint_board
