@@ -1,0 +1,106 @@
+"""Checks of the statutory and legal packs, run on small agreements built in place: the section 75 payments and
+contributions, the council's reports, the schemes' leads, and the jurisdiction the legislation cited points to."""
+
+from __future__ import annotations
+
+import pytest
+from harness import agreement
+
+from agreement_builder.rules.england_s75 import contributions, reports, schemes
+from agreement_builder.rules.legal import jurisdiction
+
+COUNCIL = {"id": "c", "name": "Northvale Council", "sector": "local_authority"}
+NHS = {"id": "n", "name": "Northvale ICB", "sector": "health"}
+TRUST = {"id": "t", "name": "Northvale Trust", "sector": "health"}
+
+
+def s75(arrangement: str, parties: list[dict], paying: tuple[str, ...]) -> dict:
+    return {"agreement": {"title": "T", "jurisdiction": "england", "arrangement_type": arrangement},
+            "parties": parties,
+            "finance": {"variation": "By agreement of the board.", "contributions": [
+                {"party": p, "kind": "money", "amount": 1000, "description": "x"} for p in paying]}}
+
+
+def messages(issues) -> list[str]:
+    return [issue.message for issue in issues]
+
+
+@pytest.mark.parametrize(("paying", "expected"), [
+    ((), ["State the money Northvale Council contributes.", "State the money Northvale ICB contributes."]),
+    (("c",), ["State the money Northvale ICB contributes."]),
+    (("n",), ["State the money Northvale Council contributes."]),
+    (("c", "n"), []),
+])
+def test_a_pooled_fund_needs_the_money_each_council_and_nhs_partner_contributes(paying, expected):
+    assert messages(contributions._gaps(agreement(s75("pooled_budget", [COUNCIL, NHS], paying)), "c")) == expected
+
+
+@pytest.mark.parametrize(("paying", "expected"), [
+    ((), ["State the payments the NHS partner makes to the council."]),
+    (("t",), []),  # one NHS partner paying is enough
+    (("c",), ["State the payments the NHS partner makes to the council."]),
+])
+def test_integrated_provision_without_a_pool_needs_the_nhs_payments_to_the_council(paying, expected):
+    data = s75("integrated_provision", [COUNCIL, NHS, TRUST], paying)
+    assert messages(contributions._gaps(agreement(data), "c")) == expected
+
+
+def test_unstated_variation_names_payments_or_contributions_by_the_arrangement():
+    for arrangement, what in (("integrated_provision", "payments"), ("pooled_budget", "contributions")):
+        data = s75(arrangement, [COUNCIL, NHS], ("c", "n"))
+        del data["finance"]["variation"]
+        assert messages(contributions._gaps(agreement(data), "c")) == [f"Say how the {what} may be varied."]
+
+
+@pytest.mark.parametrize(("frequencies", "message", "hint"), [
+    ((), "Provide for the council's quarterly and annual reports to the NHS body on how it exercises the NHS "
+         "functions.", "add a `quarterly` and an `annual` entry under `monitoring.reports`"),
+    (("quarterly",), "Provide for the council's annual report to the NHS body on how it exercises the NHS "
+                     "functions.", "add an `annual` entry under `monitoring.reports`"),
+    (("annual",), "Provide for the council's quarterly report to the NHS body on how it exercises the NHS "
+                  "functions.", "add a `quarterly` entry under `monitoring.reports`"),
+    (("quarterly", "annual"), None, None),
+])
+def test_the_councils_reports_to_the_nhs_body_are_asked_for_by_frequency(frequencies, message, hint):
+    data = {"monitoring": {"reports": [{"by": "c", "frequency": f, "content": "x"} for f in frequencies]}}
+    issues = list(reports.check(agreement(data)))
+    assert [(i.message, i.hint) for i in issues] == ([(message, hint)] if message else [])
+
+
+def test_the_schemes_without_a_lead_are_named_and_only_they():
+    data = {"schemes": [
+        {"id": "s1", "name": "Care at home", "lead": "c", "functions": "f", "persons": "p", "services": "s"},
+        {"id": "s2", "name": "Falls", "functions": "f", "persons": "p", "services": "s"}]}
+    issues = [i for i in schemes.check(agreement(data)) if i.path == ("schemes",)]
+    assert [i.message for i in issues] == ["Name the partner that leads or commissions Falls."]
+
+
+def generic(**cited) -> dict:
+    return {"agreement": {"title": "T", "jurisdiction": "generic"}, **cited}
+
+
+@pytest.mark.parametrize(("text", "place", "law"), [
+    ("Social Services and Well-being (Wales) Act 2014", "wales", "England and Wales (as it applies in Wales)"),
+    ("Health and Personal Social Services (Northern Ireland) Order 1972", "northern_ireland", "Northern Ireland"),
+    ("National Health Service Act 2006", "england", "England and Wales"),
+    ("Community Care and Health (Scotland) Act 2002", "scotland", "Scotland"),
+])
+def test_legislation_of_one_part_of_the_kingdom_points_to_its_law(text: str, place: str, law: str):
+    names = {"wales": "Welsh", "northern_ireland": "Northern Irish", "england": "English", "scotland": "Scottish"}
+    [issue] = jurisdiction.check(agreement(generic(recitals=[f"The Parties rely on the {text}."])))
+    assert issue.message.startswith(f"Say that the agreement is made under the law of {law}: it relies on "
+                                    f"{names[place]} legislation (")
+    assert issue.hint == f"set `agreement.jurisdiction: {place}`"
+
+
+@pytest.mark.parametrize("key", ["delegated_functions", "functions_covered"])
+def test_the_statutory_basis_of_functions_counts_as_legislation_cited(key: str):
+    powers = {"legal_powers": {key: [{"function": "f", "statutory_basis": "Care Act 2014 s.1"}]}}
+    [issue] = jurisdiction.check(agreement(generic(**powers)))
+    assert "English legislation (Care Act 2014 s.1)" in issue.message
+
+
+def test_a_long_citation_is_quoted_to_sixty_characters():
+    text = "The Public Bodies (Joint Working) (Scotland) Act 2014 and every order made under it"
+    [issue] = jurisdiction.check(agreement(generic(recitals=[text])))
+    assert f"Scottish legislation ({text[:59].rstrip()}…)" in issue.message
