@@ -7,7 +7,7 @@ import pytest
 from harness import agreement
 
 from agreement_builder.rules.england_s75 import contributions, reports, schemes
-from agreement_builder.rules.legal import jurisdiction
+from agreement_builder.rules.legal import jurisdiction, liability
 
 COUNCIL = {"id": "c", "name": "Northvale Council", "sector": "local_authority"}
 NHS = {"id": "n", "name": "Northvale ICB", "sector": "health"}
@@ -104,3 +104,12 @@ def test_a_long_citation_is_quoted_to_sixty_characters():
     text = "The Public Bodies (Joint Working) (Scotland) Act 2014 and every order made under it"
     [issue] = jurisdiction.check(agreement(generic(recitals=[text])))
     assert f"Scottish legislation ({text[:59].rstrip()}…)" in issue.message
+
+
+@pytest.mark.parametrize(("kind", "binding", "applies"), [
+    ("agreement", [], True), ("memorandum", [], False), ("memorandum", ["finance"], False),
+    ("memorandum", ["finance", "liability"], True),
+])
+def test_liability_is_asked_of_a_memorandum_only_where_it_binds_the_parties_on_it(kind, binding, applies):
+    data = {"agreement": {"title": "T", "kind": kind}, "legal": {"binding": binding}}
+    assert liability.applies(agreement(data)) is applies
