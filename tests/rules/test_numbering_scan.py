@@ -8,7 +8,7 @@ import json
 import pytest
 from harness import check
 
-from agreement_builder.rules.legal.numbering import _may_cite
+from agreement_builder.rules.legal.numbering import _count, _may_cite, _shares_a_word
 
 
 @pytest.mark.parametrize("text", [
@@ -39,3 +39,30 @@ def test_a_reference_spelt_with_an_escape_is_found(tmp_path):
     from agreement_builder.lint import lint
 
     assert any(f.rule == "LG110" for f in lint(str(source)))
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("As Annex 2 says.", "The text refers to Annex 2, but the drafted document has 1 annex: write the reference as "
+                         "{annex:KEY}"),
+    ("As Annexes 2 and 3 say.", "The text refers to Annexes 2 and 3, but the drafted document has 1 annex"),
+    ("As clause 99 says.", "The text refers to clause 99, but the drafted document has "),
+    ("As Schedules 7, 8, 9, 10 and 11 say.", "The text refers to Schedules 7, 8, 9 and 2 more, but the drafted "
+                                             "document has no schedules"),
+])
+def test_a_number_the_document_does_not_have_is_reported_in_words_of_its_kind(tmp_path, text: str, start: str):
+    [found] = check(tmp_path, f"finance:\n  payment_method: {text}\n", "LG110")
+    assert found.message.startswith(start), found.message
+
+
+@pytest.mark.parametrize("word", ["schedule", "annex", "clause", "this", "that", "with", "from", "their",
+                                  "partnership", "agreement", "parties", "party", "other", "under", "which"])
+def test_words_every_reference_shares_do_not_tie_a_sentence_to_a_heading(word: str):
+    assert not _shares_a_word(f"see clause 3 for {word}", f"{word.capitalize()} rules")
+    assert _shares_a_word("see clause 3 on finance", "Financial arrangements")
+
+
+@pytest.mark.parametrize(("kind", "n", "words"), [("annex", 0, "no annexes"), ("annex", 1, "1 annex"),
+                                                 ("annex", 2, "2 annexes"), ("clause", 1, "1 clause"),
+                                                 ("schedule", 3, "3 schedules"), ("clause", 0, "no clauses")])
+def test_how_many_of_a_kind_the_document_has_is_counted_in_words(kind: str, n: int, words: str):
+    assert _count(kind, n) == words

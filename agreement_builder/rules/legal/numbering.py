@@ -194,4 +194,5 @@ def _shares_a_word(sentence: str, heading: str) -> bool:
 
 
 def _count(kind: str, n: int) -> str:
-    return f"no {kind}s" if n == 0 else f"{n} {kind}{'s' if n != 1 else ''}"
+    plural = kind + ("es" if kind == "annex" else "s")
+    return f"no {plural}" if n == 0 else f"{n} {kind if n == 1 else plural}"
