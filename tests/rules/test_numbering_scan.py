@@ -66,3 +66,14 @@ def test_words_every_reference_shares_do_not_tie_a_sentence_to_a_heading(word: s
                                                  ("schedule", 3, "3 schedules"), ("clause", 0, "no clauses")])
 def test_how_many_of_a_kind_the_document_has_is_counted_in_words(kind: str, n: int, words: str):
     assert _count(kind, n) == words
+
+
+def test_references_are_not_judged_when_the_document_cannot_be_drafted(tmp_path, monkeypatch):
+    from agreement_builder import drafting
+    from agreement_builder.errors import TemplateError
+
+    def broken(*args, **kwargs):
+        raise TemplateError("clauses/finance.xml.j2: a broken template")
+
+    monkeypatch.setattr(drafting, "draft", broken)  # the build reports that; the rule says nothing of numbers
+    assert check(tmp_path, "finance:\n  payment_method: As Schedule 7 says.\n", "LG110") == []
