@@ -77,3 +77,36 @@ def test_references_are_not_judged_when_the_document_cannot_be_drafted(tmp_path,
 
     monkeypatch.setattr(drafting, "draft", broken)  # the build reports that; the rule says nothing of numbers
     assert check(tmp_path, "finance:\n  payment_method: As Schedule 7 says.\n", "LG110") == []
+
+
+SCHEDULES = """
+schedules:
+  - {id: fees, title: Fees, text: The fees.}
+  - {id: staff, title: Staffing, text: The staff.}
+  - {id: sites, title: Contributions, text: The sites.}
+"""
+
+
+@pytest.mark.parametrize(("text", "more"), [
+    ("Payment is as Schedule 1 says.", ""),
+    ("Payment is as Schedules 1 and 2 say.", " (and 1 more reference like it)"),
+    ("Payment is as Schedules 1, 2 and 3 say.", " (and 2 more references like it)"),
+])
+def test_a_number_whose_heading_the_sentence_does_not_mention_is_questioned_once(tmp_path, text: str, more: str):
+    [found] = check(tmp_path, f"finance:\n  payment_method: {text}\n" + SCHEDULES, "LG110")
+    assert found.message == (f"The text refers to Schedule 1, which in the drafted document is 'Fees'{more}: if that "
+                             "is not the one meant, write the reference as {schedule:KEY} with the key of the one "
+                             "meant (this one is {schedule:fees}).")
+
+
+@pytest.mark.parametrize("text", ["Pay on time. Fees are as Schedule 1 says.",
+                                  "The contracts are as Schedule 3 says."])  # contr-: Contributions
+def test_a_sentence_sharing_a_word_with_the_heading_is_taken_to_mean_it(tmp_path, text: str):
+    assert check(tmp_path, f"finance:\n  payment_method: {text}\n" + SCHEDULES, "LG110") == []
+
+
+@pytest.mark.parametrize(("text", "cited"), [("As Schedules 7, 8, 9 and 10 say.", "Schedules 7, 8, 9 and 10"),
+                                             ("As clauses 98 and 99 say.", "clauses 98 and 99")])
+def test_up_to_four_numbers_are_listed_in_full(tmp_path, text: str, cited: str):
+    [found] = check(tmp_path, f"finance:\n  payment_method: {text}\n", "LG110")
+    assert found.message.startswith(f"The text refers to {cited}, but"), found.message
