@@ -8,6 +8,7 @@ from harness import agreement
 
 from agreement_builder.rules.england_s75 import contributions, reports, schemes
 from agreement_builder.rules.legal import jurisdiction, liability
+from agreement_builder.rules.scotland_2002 import functions as scotland_functions
 
 COUNCIL = {"id": "c", "name": "Northvale Council", "sector": "local_authority"}
 NHS = {"id": "n", "name": "Northvale ICB", "sector": "health"}
@@ -113,3 +114,17 @@ def test_a_long_citation_is_quoted_to_sixty_characters():
 def test_liability_is_asked_of_a_memorandum_only_where_it_binds_the_parties_on_it(kind, binding, applies):
     data = {"agreement": {"title": "T", "kind": kind}, "legal": {"binding": binding}}
     assert liability.applies(agreement(data)) is applies
+
+
+@pytest.mark.parametrize(("delegated", "cite"), [
+    ([("c", "n")], "SSI 2002/533 reg. 11(b)(ii)"),
+    ([("n", "c")], "SSI 2002/533 reg. 11(c)(ii)"),
+    ([("c", "n"), ("n", "c")], "SSI 2002/533 reg. 11(b)(ii) and (c)(ii)"),
+    ([("c", "nobody")], "SSI 2002/533 reg. 11(b)(ii) and (c)(ii)"),  # unclear: both are cited
+])
+def test_retained_functions_are_asked_for_under_the_paragraph_the_delegation_falls_under(delegated, cite):
+    data = {"agreement": {"title": "T", "jurisdiction": "scotland", "arrangement_type": "pooled_budget"},
+            "parties": [COUNCIL, NHS],
+            "legal_powers": {"delegated_functions": [{"function": "f", "from": a, "to": b} for a, b in delegated]}}
+    [issue] = scotland_functions.check(agreement(data))
+    assert (issue.path, issue.cite) == (("legal_powers", "retained_functions"), cite)
