@@ -9,6 +9,12 @@ from harness import agreement
 from agreement_builder.rules.england_s75 import contributions, reports, schemes
 from agreement_builder.rules.legal import jurisdiction, liability
 from agreement_builder.rules.scotland_2002 import functions as scotland_functions
+from agreement_builder.rules.scotland_integration import claims as si_claims
+from agreement_builder.rules.scotland_integration import disputes as si_disputes
+from agreement_builder.rules.scotland_integration import functions_alongside as si_alongside
+from agreement_builder.rules.scotland_integration import governance as si_governance
+from agreement_builder.rules.scotland_integration import integration_model as si_model
+from agreement_builder.rules.scotland_integration import participation as si_participation
 
 COUNCIL = {"id": "c", "name": "Northvale Council", "sector": "local_authority"}
 NHS = {"id": "n", "name": "Northvale ICB", "sector": "health"}
@@ -128,3 +134,84 @@ def test_retained_functions_are_asked_for_under_the_paragraph_the_delegation_fal
             "legal_powers": {"delegated_functions": [{"function": "f", "from": a, "to": b} for a, b in delegated]}}
     [issue] = scotland_functions.check(agreement(data))
     assert (issue.path, issue.cite) == (("legal_powers", "retained_functions"), cite)
+
+
+def scheme(**meta_and_sections) -> dict:
+    meta = {k: meta_and_sections.pop(k) for k in ("integration_model", "arrangement_type") if k in meta_and_sections}
+    return {"agreement": {"title": "T", "jurisdiction": "scotland", "kind": "integration_scheme", **meta},
+            "parties": meta_and_sections.pop("parties", [COUNCIL, NHS]), **meta_and_sections}
+
+
+@pytest.mark.parametrize(("sections", "asked"), [
+    ({}, True), ({"legal": {"liability": "own_acts"}}, False),
+    ({"risk": {"liability_and_indemnity": "Each partner bears its own."}}, False),
+])
+def test_claims_are_settled_by_the_liability_clause_or_by_the_risk_sections_own_words(sections, asked):
+    assert bool(list(si_claims.check(agreement(scheme(**sections))))) is asked
+
+
+@pytest.mark.parametrize(("disputes", "expected"), [
+    (None, [(("disputes",), True)]),
+    ({"final_resolution": "Mediation."}, []),
+    ({"stages": [{"level": "Chief officers", "timescale_days": 10}]}, []),
+    ({"escalation": "x"}, [(("disputes", "stages"), False)]),
+])
+def test_a_schemes_disputes_need_stages_or_a_final_resolution(disputes, expected):
+    data = scheme() if disputes is None else scheme(disputes=disputes)
+    assert [(i.path, i.whole) for i in si_disputes.check(agreement(data))] == expected
+
+
+@pytest.mark.parametrize(("meta", "applies"), [
+    ({"integration_model": "lead_agency_health_board"}, True), ({"arrangement_type": "lead_agency"}, True),
+    ({"arrangement_type": "integration_joint_board"}, False),
+    ({"integration_model": "integration_joint_board", "arrangement_type": "lead_agency"}, False),
+])
+def test_functions_carried_out_alongside_are_asked_of_a_lead_agency_only(meta, applies):
+    assert si_alongside.applies(agreement(scheme(**meta))) is applies
+
+
+@pytest.mark.parametrize(("model", "arrangement", "warned"), [
+    ("integration_joint_board", "lead_agency", True), ("lead_agency_local_authority", "integration_joint_board", True),
+    ("integration_joint_board", "integration_joint_board", False), ("lead_agency_local_authority", "lead_agency", False),
+])
+def test_the_integration_model_and_the_arrangement_type_must_agree(model, arrangement, warned):
+    issues = list(si_model.check(agreement(scheme(integration_model=model, arrangement_type=arrangement))))
+    assert bool(issues) is warned
+
+
+@pytest.mark.parametrize(("sections", "asked"), [
+    ({}, True), ({"engagement": {"methods": "A citizens' panel."}}, False),
+    ({"membership": {"public_involvement": "Two carers sit on the board."}}, False),
+])
+def test_participation_is_shown_by_engagement_methods_or_public_involvement(sections, asked):
+    assert bool(list(si_participation.check(agreement(scheme(**sections))))) is asked
+
+
+def test_a_missing_joint_board_or_monitoring_committee_is_asked_for_with_what_each_needs():
+    [board] = si_governance.check(agreement(scheme(integration_model="integration_joint_board")))
+    assert board.message.endswith(", which of them nominates the first chair, and the term of office of the chair "
+                                  "and vice-chair.")
+    assert board.hint == "add it under `bodies` with `kind: integration_joint_board`, its `membership` and `chair`"
+    [committee] = si_governance.check(agreement(scheme(integration_model="lead_agency_local_authority")))
+    assert committee.message == ("Set out the integration joint monitoring committee: how many voting members the "
+                                 "council and the Health Board each nominate.")
+    assert committee.hint == "add it under `bodies` with `kind: committee`, its `membership`"
+
+
+COUNCIL_2 = {"id": "c2", "name": "Southvale Council", "sector": "local_authority"}
+
+
+@pytest.mark.parametrize(("nominating", "parties", "expected"), [
+    (["c", "n"], [COUNCIL, NHS], []),
+    (["c"], [COUNCIL, NHS], ["Say how many voting members Northvale ICB nominates to the integration joint board."]),
+    ([], [COUNCIL, NHS], ["Say how many voting members Northvale Council and Northvale ICB nominate to the "
+                          "integration joint board."]),
+    (["c", "n", "c2"], [COUNCIL, NHS, COUNCIL_2], ["Say how additional members of the integration joint board are "
+                                                   "appointed, and how many."]),
+])
+def test_each_partner_nominating_to_the_board_and_additional_members_where_councils_share_one(nominating, parties,
+                                                                                            expected):
+    body = {"id": "ijb", "name": "IJB", "kind": "integration_joint_board", "chair": "The council first.",
+            "membership": [{"party": p, "members": 3} for p in nominating]}
+    data = scheme(integration_model="integration_joint_board", parties=parties, bodies=[body])
+    assert messages(si_governance.check(agreement(data))) == expected
