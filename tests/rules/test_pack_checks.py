@@ -171,8 +171,10 @@ def test_functions_carried_out_alongside_are_asked_of_a_lead_agency_only(meta, a
 
 
 @pytest.mark.parametrize(("model", "arrangement", "warned"), [
-    ("integration_joint_board", "lead_agency", True), ("lead_agency_local_authority", "integration_joint_board", True),
-    ("integration_joint_board", "integration_joint_board", False), ("lead_agency_local_authority", "lead_agency", False),
+    ("integration_joint_board", "lead_agency", True),
+    ("lead_agency_local_authority", "integration_joint_board", True),
+    ("integration_joint_board", "integration_joint_board", False),
+    ("lead_agency_local_authority", "lead_agency", False),
 ])
 def test_the_integration_model_and_the_arrangement_type_must_agree(model, arrangement, warned):
     issues = list(si_model.check(agreement(scheme(integration_model=model, arrangement_type=arrangement))))
