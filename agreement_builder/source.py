@@ -548,6 +548,14 @@ def _load_yaml(text: str, utf8: bytes, label: str) -> Document:
         if slip is not None:
             raise InputError(label, slip.message, slip.line, slip.column) from e
         raise InputError(label, _yaml_reason(e, text, where.line), where.line, where.column) from e
+    except yaml.reader.ReaderError as e:
+        # A character YAML does not accept in a file though decoding let it through: a C1 control (U+0080 to
+        # U+009F, but U+0085). The parser stops at the first, so the first of that character is the one.
+        char = chr(e.character) if isinstance(e.character, int) else e.character
+        at = max(text.find(char), 0)
+        line = text.count("\n", 0, at) + 1
+        raise InputError(label, f"contains the control character U+{ord(char):04X}, which YAML does not accept in a "
+                         "file; delete it", line, at - (text.rfind("\n", 0, at) + 1) + 1) from e
     except yaml.YAMLError as e:
         raise InputError(label, f"is not valid YAML: {e}") from e
     finally:

@@ -522,3 +522,39 @@ def test_a_tab_the_parser_names_counts_as_indentation_with_a_tab():
                                               ("no colon", -1), ("url http://x", -1)])
 def test_the_first_colon_is_where_a_key_on_the_line_would_end(line: str, column: int):
     assert _first_colon(line) == column
+
+
+@pytest.mark.parametrize("code", [0x80, 0x84, 0x86, 0x9F])
+def test_a_c1_control_character_yaml_refuses_is_one_located_line(write, code: int):
+    error = _error(write("a.yaml", f"a: ééé\nb: x{chr(code)}y\n"))
+    assert error.message == (f"contains the control character U+{code:04X}, which YAML does not accept in a file; "
+                             "delete it")
+    assert (error.line, error.column) == (2, 5)
+
+
+def test_nan_and_infinity_are_not_json_numbers(write):
+    for word in ("NaN", "Infinity", "-Infinity"):
+        assert _error(write("a.json", f'{{"a": {word}}}')).message == f"is not valid JSON: {word} is not a JSON number"
+
+
+@pytest.mark.parametrize(("text", "value"), [("0o17", 15), (".inf", ".inf"), ("-.Inf", "-.Inf"), (".nan", ".nan"),
+                                              ('"<<"', None)])
+def test_octal_numbers_are_read_and_special_floats_and_a_quoted_merge_key_stay_text(write, text: str, value):
+    data = load(write("a.yaml", f"{text}: 1\n" if value is None else f"a: {text}\n")).data
+    assert data == ({"<<": 1} if value is None else {"a": value})
+
+
+def test_a_document_with_nothing_in_it_locates_everything_at_its_start(write):
+    doc = load(write("a.yaml", "# nothing\n"))
+    assert doc.locate(("agreement", "title")) == Position(1, 1)
+
+
+def test_a_file_the_system_will_not_let_be_read_is_said_to_be_so(write, monkeypatch):
+    path = write("a.yaml", "a: 1\n")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)  # root reads any file, so the refusal is made here
+    with pytest.raises(UnreadableError, match="cannot be read: permission denied"):
+        load(path)
