@@ -386,7 +386,8 @@ class _Compiler:
                 run.problems.append(Problem(path, _not_in_enum(value, enum)))
                 return
             if len(value) < least:
-                run.problems.append(Problem(path, "must not be empty"))
+                run.problems.append(Problem(path, "must not be empty" if least == 1 else
+                                            f"is shorter than {least} characters"))
             if most is not None and len(value) > most:
                 run.problems.append(Problem(path, f"is longer than {most} characters"))
             if pattern is not None and not pattern.search(value):

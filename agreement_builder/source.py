@@ -61,6 +61,7 @@ class Document:
     values: dict[JsonPath, Mark] = field(repr=False)
     keys: dict[JsonPath, Mark] = field(repr=False)
     text: str = field(repr=False)
+    json: bool = False  # read as JSON (by its name, or standard input beginning with { or [), not YAML
 
     def locate(self, path: JsonPath, *, key: bool = False) -> Position:
         """The position of the value at ``path`` (or of its key); for a missing node, its nearest parent."""
@@ -212,7 +213,7 @@ def _load_json(text: str, label: str) -> Document:
         raise ValueError(f"{name} is not a JSON number")
 
     if not text.strip():
-        return Document(label, None, {}, {}, text)  # empty, as an empty YAML file is: validate says so
+        return Document(label, None, {}, {}, text, json=True)  # empty, as an empty YAML file is: validate says so
     overflow: list[int | float] = []
 
     def number(parse: Callable[[str], int | float]) -> Callable[[str], int | float]:
@@ -238,7 +239,7 @@ def _load_json(text: str, label: str) -> Document:
     values, keys, _ = _locate_json(text, label)
     if len(values) and max(len(p) for p in values) > MAX_DEPTH:
         raise InputError(label, f"is nested too deeply (more than {MAX_DEPTH} levels)")
-    doc = Document(label, data, values, keys, text)
+    doc = Document(label, data, values, keys, text, json=True)
     _check_values(doc, risky="\\" in text or bool(overflow))
     return doc
 

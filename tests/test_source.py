@@ -232,10 +232,11 @@ def test_long_text_repeated_by_aliases_is_refused(write):
     assert error.line > 2
 
 
-def test_json_with_more_values_than_the_limit_is_refused(write):
-    error = _error(write("wide.json", '{"a": [' + ",".join(["1"] * (MAX_NODES + 1)) + "]}"))
+def test_json_with_more_values_than_the_limit_is_refused_at_the_value_past_it_not_at_its_key(write):
+    text = '{"a": [' + ",".join(["1"] * (MAX_NODES - 2)) + '], "b": 7}'
+    error = _error(write("wide.json", text))
     assert "holds more than 200,000 values" in error.message
-    assert error.line == 1 and error.column > 2 * MAX_NODES
+    assert (error.line, error.column) == (1, text.index("7") + 1)
 
 
 def test_yaml_with_more_values_than_the_limit_does_not_blame_aliases(write):
@@ -451,8 +452,6 @@ def test_keys_repeated_by_aliases_count_towards_the_five_megabytes(write, copies
 
 
 @pytest.mark.parametrize(("text", "line", "column", "message"), [
-    ("parties:\n  - id emc\n    name: Eastmuir Council\n", 3, 9,
-     "this line is indented more than the keys beside it; line the keys of one mapping up"),
     ("-   vision: >-\n    One community team\n    therapy and repairs.\n", 3, 5,
      "is not valid YAML (could not find expected ':'); check the indentation of this line and the one before"),
     ("\ta: 1\n", 1, 1,
@@ -463,6 +462,8 @@ def test_keys_repeated_by_aliases_count_towards_the_five_megabytes(write, copies
     ("a: 1\nb: “x: y”\nc: 2\n", 2, 6, "type straight quotes (\") around this text instead of the curly ones: YAML "
                                       "does not count “ ” as quotes, so the colon inside the text reads as the start "
                                       "of another key"),
+    ("“one\n“x:\ty”\n", 2, 3, "type straight quotes (\") around this text instead of the curly ones: YAML does not "
+                              "count “ ” as quotes, so the colon inside the text reads as the start of another key"),
     ("a: [1, 2\n", 2, 1, "is not valid YAML (did not find expected ',' or ']')"),
 ])
 def test_a_yaml_error_no_common_slip_explains_is_told_by_its_kind(write, text: str, line: int, column: int,
@@ -504,13 +505,6 @@ def test_a_whole_number_as_large_as_the_largest_float_is_kept(write):
     assert "too large" in _error(write("b.json", f'{{"a": {largest + 1}}}')).message
 
 
-def test_too_many_values_are_reported_at_the_value_past_the_limit_not_at_its_key(write):
-    text = '{"a": [' + ",".join(["1"] * (MAX_NODES - 2)) + '], "b": 7}'
-    error = _error(write("wide.json", text))
-    assert "holds more than 200,000 values" in error.message
-    assert (error.line, error.column) == (1, text.index("7") + 1)
-
-
 def test_a_tab_the_parser_names_counts_as_indentation_with_a_tab():
     # The pure-Python parser names the tab it stopped at; the C parser does not, and the line is looked at.
     named = yaml.MarkedYAMLError(problem="found character '\\t' that cannot start any token")
@@ -532,9 +526,9 @@ def test_a_c1_control_character_yaml_refuses_is_one_located_line(write, code: in
     assert (error.line, error.column) == (2, 5)
 
 
-def test_nan_and_infinity_are_not_json_numbers(write):
-    for word in ("NaN", "Infinity", "-Infinity"):
-        assert _error(write("a.json", f'{{"a": {word}}}')).message == f"is not valid JSON: {word} is not a JSON number"
+@pytest.mark.parametrize("word", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json_numbers(write, word: str):
+    assert _error(write("a.json", f'{{"a": {word}}}')).message == f"is not valid JSON: {word} is not a JSON number"
 
 
 @pytest.mark.parametrize(("text", "value"), [("0o17", 15), (".inf", ".inf"), ("-.Inf", "-.Inf"), (".nan", ".nan"),
@@ -558,3 +552,18 @@ def test_a_file_the_system_will_not_let_be_read_is_said_to_be_so(write, monkeypa
     monkeypatch.setattr(Path, "open", refuse)  # root reads any file, so the refusal is made here
     with pytest.raises(UnreadableError, match="cannot be read: permission denied"):
         load(path)
+
+
+def test_a_key_whose_space_was_typed_as_an_escape_is_read_as_written(write):
+    # The check for a look-alike space pasted before a key looks at the raw text: an escape is deliberate.
+    assert load(write("a.yaml", 'a: é\n"\\u00a0sector": x\n')).data == {"a": "é", "\u00a0sector": "x"}
+
+
+@pytest.mark.parametrize(("name", "text", "json"), [("a.json", "{}", True), ("a.yaml", "{}", False),
+                                                    ("-", ' {"a": 1}', True), ("-", "a: 1", False)])
+def test_a_document_says_whether_it_was_read_as_json(write, monkeypatch, name: str, text: str, json: bool):
+    if name == "-":
+        monkeypatch.setattr("sys.stdin", type("Stdin", (), {"buffer": io.BytesIO(text.encode())})())
+    else:
+        name = write(name, text)
+    assert load(name).json is json

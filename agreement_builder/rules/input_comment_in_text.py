@@ -48,7 +48,7 @@ _CUT = re.compile(r"""^[ \t]*(?:- +)?(?:[^\s#'"\-\[{][^#\n]*?:[ \t]+|- +)(?=[^\s
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     document = agreement.document
-    if " #" not in document.text or document.file.lower().endswith(".json"):
+    if " #" not in document.text or document.json:
         return
     starts: dict[int, JsonPath] | None = None
     for match in _CUT.finditer(document.text):

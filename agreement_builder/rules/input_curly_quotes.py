@@ -41,8 +41,8 @@ _PAIRS = {"“": "”", "‘": "’", "„": "“", "«": "»"}
 
 def check(agreement: Agreement) -> Iterator[Issue]:
     source = agreement.document.text
-    if not any(opening in source for opening in _PAIRS):
-        return  # most files: one pass over the source instead of a visit to every value
+    if "\\" not in source and not any(opening in source for opening in _PAIRS):
+        return  # most files: one pass over the source instead of a visit to every value (an escape can spell one)
     for path, text in agreement.texts():
         text = text.strip()
         if len(text) > 1 and _PAIRS.get(text[0]) == text[-1]:

@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from agreement_builder import schema
 from agreement_builder.findings import Finding
 from agreement_builder.lint import lint_agreement, run_rule, validate
 from agreement_builder.model import Agreement
@@ -79,9 +80,11 @@ def lint_snippet(tmp_path: Path, snippet: str, packs: list[str] | None = None) -
 
 
 def agreement(data: dict[str, Any]) -> Agreement:
-    """An agreement of a title, two parties (a, health; b, housing) and ``data``, unchecked: for the helpers the
-    rules share, which take any shape the schema allows."""
-    text = json.dumps({"agreement": {"title": "T"}, "parties": [{"id": "a", "name": "A", "sector": "health"},
-                                                                 {"id": "b", "name": "B", "sector": "housing"}],
-                       **data})
-    return Agreement.from_document(Document("a.json", json.loads(text), {}, {}, text))
+    """An agreement of a title, two parties (a, health; b, housing) and ``data``, which must be valid: for the
+    helpers the rules share and for checks run on their own."""
+    whole = {"agreement": {"title": "T"}, "parties": [{"id": "a", "name": "A", "sector": "health"},
+                                                      {"id": "b", "name": "B", "sector": "housing"}], **data}
+    problems = [p for p in schema.check(whole) if not p.reference]  # a dangling reference does not stop the rules
+    assert not problems, f"the test agreement is not valid: {problems}"
+    text = json.dumps(whole)
+    return Agreement.from_document(Document("a.json", json.loads(text), {}, {}, text, json=True))

@@ -3,12 +3,16 @@ unquoted text that cut the rest of the line off as a comment (AB006). They run w
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from harness import check
 
+from agreement_builder.library import LAYOUTS
 from agreement_builder.lint import lint
+from agreement_builder.rules.input_renamed import _matches, deprecated
+from agreement_builder.schema import shared
 
 
 def test_curly_quotes_round_a_value_are_reported_with_the_straight_ones_to_type(tmp_path: Path):
@@ -61,8 +65,6 @@ def test_a_hash_is_found_on_its_own_line_after_a_blank_first_line_and_not_inside
 
 
 def test_a_clause_may_cover_any_clause_a_kind_of_document_is_drafted_with(tmp_path: Path):
-    from agreement_builder.library import LAYOUTS
-
     names = sorted({key for layout in LAYOUTS.values() for key in layout})
     found = check(tmp_path, f"""
         additional_clauses:
@@ -99,8 +101,6 @@ def test_a_misspelt_clause_name_is_told_the_clause_it_most_likely_means(tmp_path
 
 
 def test_a_clause_may_cover_any_section_and_any_key_one_or_two_levels_inside_one(tmp_path: Path):
-    from agreement_builder.schema import shared
-
     sections = sorted(k for k in shared()["properties"] if not k.startswith("$"))
     found = check(tmp_path, f"""
         additional_clauses:
@@ -134,8 +134,6 @@ def test_double_curly_quotes_alone_or_empty_are_reported(value: str, line: int, 
 
 
 def test_deprecated_keys_are_found_inside_list_items_and_through_references_once():
-    from agreement_builder.rules.input_renamed import deprecated
-
     root = {
         "$defs": {"person": {"type": "object", "properties": {
             "phone": {"type": "string", "deprecated": True, "x-replaced-by": "telephone"},
@@ -152,10 +150,29 @@ def test_deprecated_keys_are_found_inside_list_items_and_through_references_once
 
 
 def test_a_pattern_with_list_items_matches_each_item_and_only_in_a_list():
-    from agreement_builder.rules.input_renamed import _matches
-
     data = {"a": [{"b": 1}, {"c": 2}, {"b": 3}], "d": {"x": {"b": 4}}}
     assert list(_matches(data, ("a", "*", "b"))) == [("a", 0, "b"), ("a", 2, "b")]
     assert list(_matches(data, ("d", "*", "b"))) == []
     assert list(_matches(data, ("a", "b"))) == []
     assert list(_matches(data, ())) == [()]
+
+
+@pytest.mark.parametrize("name", ["plan.json", "-"])
+def test_a_json_line_that_looks_like_unquoted_yaml_text_is_not_taken_for_a_comment(tmp_path: Path, monkeypatch,
+                                                                                   name: str):
+    text = ('{"agreement": {"title": "T"}, "parties": [{"id": "a", "name": "A", "sector": "health"}\n'
+            ', {"id": "b", "name": "Stage: one #1", "sector": "housing"}]}')
+    if name == "-":  # JSON on standard input is known by its first character, not by a name
+        monkeypatch.setattr("sys.stdin", type("Stdin", (), {"buffer": io.BytesIO(text.encode())})())
+    else:
+        name = str(tmp_path / name)
+        Path(name).write_text(text, encoding="utf-8")
+    assert [f for f in lint(name) if f.rule == "AB006"] == []
+
+
+def test_curly_quotes_spelt_with_escapes_are_reported_too(tmp_path: Path):
+    found = check(tmp_path, """
+        agreement:
+          title: "\\u201cNorthvale Partnership Agreement\\u201d"
+        """, "AB005")
+    assert [(f.line, f.path) for f in found] == [(2, "/agreement/title")]

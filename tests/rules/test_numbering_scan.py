@@ -13,7 +13,8 @@ from agreement_builder.rules.legal.numbering import _count, _may_cite, _shares_a
 
 @pytest.mark.parametrize("text", [
     "see schedule 7", "schedules 1 and 2", "annexes 2", "clause\n            21", "{clause:finance}",
-    "{ clause : x}", "{Clause:x}",
+    "{ clause : x}", "{Clause:x}", "As Schedule" + " " * 45 + "7 says.", "{" + " " * 15 + "annex:x}",
+    "clauses\n" + " " * 44 + "3", "{SCHEDULE:fees}",
 ])
 def test_a_source_that_may_cite_is_read(text):
     assert _may_cite(text)
@@ -110,3 +111,8 @@ def test_a_sentence_sharing_a_word_with_the_heading_is_taken_to_mean_it(tmp_path
 def test_up_to_four_numbers_are_listed_in_full(tmp_path, text: str, cited: str):
     [found] = check(tmp_path, f"finance:\n  payment_method: {text}\n", "LG110")
     assert found.message.startswith(f"The text refers to {cited}, but"), found.message
+
+
+def test_a_token_written_in_capitals_is_reported(tmp_path):
+    [found] = check(tmp_path, "finance:\n  payment_method: As {SCHEDULE:fees} says.\n", "LG110")
+    assert found.message.startswith("'{SCHEDULE:fees}' is not a reference the document can number")

@@ -52,11 +52,12 @@ def test_integrated_provision_without_a_pool_needs_the_nhs_payments_to_the_counc
     assert messages(contributions._gaps(agreement(data), "c")) == expected
 
 
-def test_unstated_variation_names_payments_or_contributions_by_the_arrangement():
-    for arrangement, what in (("integrated_provision", "payments"), ("pooled_budget", "contributions")):
-        data = s75(arrangement, [COUNCIL, NHS], ("c", "n"))
-        del data["finance"]["variation"]
-        assert messages(contributions._gaps(agreement(data), "c")) == [f"Say how the {what} may be varied."]
+@pytest.mark.parametrize(("arrangement", "what"), [("integrated_provision", "payments"),
+                                                   ("pooled_budget", "contributions")])
+def test_unstated_variation_names_payments_or_contributions_by_the_arrangement(arrangement: str, what: str):
+    data = s75(arrangement, [COUNCIL, NHS], ("c", "n"))
+    del data["finance"]["variation"]
+    assert messages(contributions._gaps(agreement(data), "c")) == [f"Say how the {what} may be varied."]
 
 
 @pytest.mark.parametrize(("frequencies", "message", "hint"), [
@@ -76,8 +77,8 @@ def test_the_councils_reports_to_the_nhs_body_are_asked_for_by_frequency(frequen
 
 def test_the_schemes_without_a_lead_are_named_and_only_they():
     data = {"schemes": [
-        {"id": "s1", "name": "Care at home", "lead": "c", "functions": "f", "persons": "p", "services": "s"},
-        {"id": "s2", "name": "Falls", "functions": "f", "persons": "p", "services": "s"}]}
+        {"id": "s1", "name": "Care at home", "lead": "c", "functions": ["f"], "persons": "p", "services": ["s"]},
+        {"id": "s2", "name": "Falls", "functions": ["f"], "persons": "p", "services": ["s"]}]}
     issues = [i for i in schemes.check(agreement(data)) if i.path == ("schemes",)]
     assert [i.message for i in issues] == ["Name the partner that leads or commissions Falls."]
 
@@ -102,7 +103,8 @@ def test_legislation_of_one_part_of_the_kingdom_points_to_its_law(text: str, pla
 
 @pytest.mark.parametrize("key", ["delegated_functions", "functions_covered"])
 def test_the_statutory_basis_of_functions_counts_as_legislation_cited(key: str):
-    powers = {"legal_powers": {key: [{"function": "f", "statutory_basis": "Care Act 2014 s.1"}]}}
+    entry = {"function": "f", "statutory_basis": "Care Act 2014 s.1"}
+    powers = {"legal_powers": {key: [{**entry, "party": "a"} if key == "functions_covered" else entry]}}
     [issue] = jurisdiction.check(agreement(generic(**powers)))
     assert "English legislation (Care Act 2014 s.1)" in issue.message
 
@@ -153,8 +155,8 @@ def test_claims_are_settled_by_the_liability_clause_or_by_the_risk_sections_own_
 @pytest.mark.parametrize(("disputes", "expected"), [
     (None, [(("disputes",), True)]),
     ({"final_resolution": "Mediation."}, []),
-    ({"stages": [{"level": "Chief officers", "timescale_days": 10}]}, []),
-    ({"escalation": "x"}, [(("disputes", "stages"), False)]),
+    ({"stages": [{"name": "Chief officers", "timescale_days": 10}]}, []),
+    ({"principles": "Settle early."}, [(("disputes", "stages"), False)]),
 ])
 def test_a_schemes_disputes_need_stages_or_a_final_resolution(disputes, expected):
     data = scheme() if disputes is None else scheme(disputes=disputes)
@@ -182,7 +184,7 @@ def test_the_integration_model_and_the_arrangement_type_must_agree(model, arrang
 
 
 @pytest.mark.parametrize(("sections", "asked"), [
-    ({}, True), ({"engagement": {"methods": "A citizens' panel."}}, False),
+    ({}, True), ({"engagement": {"methods": ["A citizens' panel."]}}, False),
     ({"membership": {"public_involvement": "Two carers sit on the board."}}, False),
 ])
 def test_participation_is_shown_by_engagement_methods_or_public_involvement(sections, asked):

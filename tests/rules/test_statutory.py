@@ -51,10 +51,10 @@ SCHEME = {"id": "s1", "name": "Care at home", "lead": "a"}
 
 @pytest.mark.parametrize(("schemes", "unstated"), [
     ([], ["/boundaries/persons_covered", "/boundaries/services_covered"]),
-    ([{**SCHEME, "persons": "Adults", "services": "Home care"}], []),
-    ([{**SCHEME, "persons": "Adults", "services": "Home care"}, {**SCHEME, "id": "s2", "persons": "Children"}],
+    ([{**SCHEME, "persons": "Adults", "services": ["Home care"]}], []),
+    ([{**SCHEME, "persons": "Adults", "services": ["Home care"]}, {**SCHEME, "id": "s2", "persons": "Children"}],
      ["/boundaries/services_covered"]),
-    ([{**SCHEME, "services": "Home care"}, {**SCHEME, "id": "s2", "persons": "Children", "services": "Respite"}],
+    ([{**SCHEME, "services": ["Home care"]}, {**SCHEME, "id": "s2", "persons": "Children", "services": ["Respite"]}],
      ["/boundaries/persons_covered"]),
 ])
 def test_the_people_and_services_may_be_stated_scheme_by_scheme_if_every_scheme_states_them(schemes: list,
@@ -84,7 +84,7 @@ def test_a_duration_is_stated_by_any_of_the_terms_that_give_one(term: dict):
 
 @pytest.mark.parametrize(("meta", "joint_board"), [
     ({"integration_model": "integration_joint_board", "arrangement_type": "lead_agency"}, True),
-    ({"integration_model": "lead_agency", "arrangement_type": "integration_joint_board"}, False),
+    ({"integration_model": "lead_agency_health_board", "arrangement_type": "integration_joint_board"}, False),
     ({"arrangement_type": "lead_agency"}, False),
     ({"arrangement_type": "integration_joint_board"}, True),
 ])

@@ -93,20 +93,32 @@ def check(agreement: Agreement) -> Iterator[Issue]:
 
 
 def _may_cite(text: str) -> bool:
-    """Whether ``text`` may hold a numbered reference or a token: a word of the three (its lower-case tail, as
-    the rule spells them: Schedule, Annex, clause or Clause) followed by a
-    number, or after an opening brace by a colon (found with str.find, many times faster than a regular
-    expression over a whole file; the values are then read one by one)."""
+    """Whether ``text`` may hold a numbered reference or a token: a word of the three, in any case, followed by
+    a number however far on, or after an opening brace by a colon (found with str.find, many times faster than
+    a regular expression over a whole file; the values are then read one by one)."""
+    text = text.lower()  # a token in capitals is still one to report
     for word in ("chedule", "nnex", "lause"):
         at = text.find(word)
         while at != -1:
-            rest = text[at + len(word):at + len(word) + 40].lstrip("es")  # room for a folded line's indent
-            if rest[:1].isspace() and rest.strip()[:1].isdigit():
-                return True  # "schedule 2", "clauses 3"
-            if rest.lstrip()[:1] == ":" and text[max(at - 12, 0):at - 1].rstrip()[-1:] == "{":
+            end = at + len(word)
+            if _NUMBER_AFTER.match(text, end):
+                return True  # "schedule 2", "clauses 3", a number on a folded line's next line however indented
+            if _COLON_AFTER.match(text, end) and _brace_before(text, at - 1):
                 return True  # "{clause:", "{ Schedule :"
-            at = text.find(word, at + 1)
+            at = text.find(word, end)
     return False
+
+
+_NUMBER_AFTER = re.compile(r"[es]*\s+\d")
+_COLON_AFTER = re.compile(r"[es]*\s*:")
+
+
+def _brace_before(text: str, first: int) -> bool:
+    """Whether a "{" comes before ``first`` (the word's first letter), with only spaces between."""
+    at = first - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at >= 0 and text[at] == "{"
 
 
 def _judged(path: JsonPath, found: list[tuple[str, re.Match[str]]],
