@@ -64,6 +64,14 @@ def test_a_hash_is_found_on_its_own_line_after_a_blank_first_line_and_not_inside
     assert [(f.line, f.path) for f in found] == [(3, "/agreement/title")]
 
 
+def test_a_hash_after_block_text_that_looks_like_a_key_is_still_found(tmp_path: Path):
+    path = tmp_path / "plan.yaml"
+    path.write_text("agreement:\n  model: |\n    Note: phase #2 comes later\n  title: Phase #1\nparties:\n"
+                    "  - id: a\n    name: A\n    sector: health\n  - id: b\n    name: B\n    sector: housing\n",
+                    encoding="utf-8")
+    assert [(f.line, f.path) for f in lint(str(path)) if f.rule == "AB006"] == [(4, "/agreement/title")]
+
+
 def test_a_clause_may_cover_any_clause_a_kind_of_document_is_drafted_with(tmp_path: Path):
     names = sorted({key for layout in LAYOUTS.values() for key in layout})
     found = check(tmp_path, f"""
