@@ -427,6 +427,8 @@ from agreement_builder import files
 signum, step, folder = int(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 if sys.argv[4] == "ignored":
     signal.signal(signum, signal.SIG_IGN)
+else:  # as at a terminal, whatever this process inherited (a job started in the background ignores SIGINT)
+    signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
 import tempfile
 module = tempfile if step == "mkstemp" else os
 real = getattr(module, step)
