@@ -84,7 +84,9 @@ OWN_TESTS = {
     "agreement_builder/rules/": ("tests/rules/test_rule_findings.py", "tests/rules/test_element_rules.py",
                                  "tests/rules/test_recommendation_rules.py", "tests/rules/test_input_rules.py",
                                  "tests/rules/test_sample_findings.py", "tests/rules/test_precision.py",
-                                 "tests/rules/test_hidden_characters.py", "tests/rules/test_numbering_scan.py"),
+                                 "tests/rules/test_hidden_characters.py", "tests/rules/test_numbering_scan.py",
+                                 "tests/rules/test_pack_checks.py", "tests/rules/test_statutory.py"),
+    "agreement_builder/build.py": ("tests/build/test_final_with_errors.py",),
     "agreement_builder/lint.py": ("tests/test_waivers.py", "tests/test_waivers_linear.py",
                                   "tests/rules/test_precision.py"),
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from harness import agreement
 
-from agreement_builder.rules.base import called, label, missing, top_group
+from agreement_builder.rules.base import called, label, missing, name_of, top_group
 
 
 @pytest.mark.parametrize(("text", "quoted"), [
@@ -59,3 +59,9 @@ def test_a_node_is_called_by_its_short_name_else_name_else_title_else_id():
 def test_a_trailing_full_stop_is_left_out_of_a_quotation():
     assert label("Board of Taxes.") == "Board of Taxes"
     assert label("Tax X") == "Tax X"
+
+
+def test_a_group_is_named_by_its_name_where_a_message_names_it_by_its_id():
+    data = {"accountability": {"groups": [{"id": "board", "name": "Partnership Board"}]}}
+    assert name_of(agreement(data), "board") == "Partnership Board"
+    assert name_of(agreement(data), "forum") == "forum"

@@ -77,3 +77,14 @@ def test_the_warning_can_be_waived(cli, tmp_path):
                                          "scripts on purpose"}]}, allow_unicode=True), encoding="utf-8")
     run = cli("lint", str(path), "--select", "AB011")
     assert "AB011 [warning]" in run.stdout and "(waived: the title mixes scripts on purpose)" in run.stdout, run
+
+
+@pytest.mark.parametrize(("snippet", "path"), [
+    ('parties:\n  - id: nvc\n    name: Northvale Council\n    sector: local_authority\n    representatives:\n'
+     '      - id: ceo\n        name: Alex Morgan\n        position: "Chief \\u202eExecutive"\n'
+     '  - id: nhb\n    name: Northvale Health Board\n    sector: health\n',
+     "/parties/0/representatives/0/position"),
+    ('definitions:\n  - term: "Fund\\u200b"\n    meaning: The pooled fund.\n', "/definitions/0/term"),
+])
+def test_a_position_and_a_defined_term_are_checked_too(tmp_path, snippet: str, path: str):
+    assert [f.path for f in check(tmp_path, snippet, "AB011")] == [path]

@@ -184,3 +184,12 @@ def test_curly_quotes_spelt_with_escapes_are_reported_too(tmp_path: Path):
           title: "\\u201cNorthvale Partnership Agreement\\u201d"
         """, "AB005")
     assert [(f.line, f.path) for f in found] == [(2, "/agreement/title")]
+
+
+def test_curly_quotes_are_reported_in_a_file_that_holds_every_kind_of_opening_quote(tmp_path: Path):
+    found = check(tmp_path, """
+        agreement:
+          title: “Northvale Partnership Agreement”
+          model: A „model“ and a ‘board’ and «terms»
+        """, "AB005")
+    assert [f.path for f in found] == ["/agreement/title"]

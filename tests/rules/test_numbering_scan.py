@@ -116,3 +116,8 @@ def test_up_to_four_numbers_are_listed_in_full(tmp_path, text: str, cited: str):
 def test_a_token_written_in_capitals_is_reported(tmp_path):
     [found] = check(tmp_path, "finance:\n  payment_method: As {SCHEDULE:fees} says.\n", "LG110")
     assert found.message.startswith("'{SCHEDULE:fees}' is not a reference the document can number")
+
+
+def test_a_reference_spelt_wholly_with_escapes_is_found_however_little_the_source_shows(tmp_path):
+    found = check(tmp_path, 'finance:\n  payment_method: "As Sch\\u0065dule 7 says."\n', "LG110")
+    assert [f.message[:40] for f in found] == ["The text refers to Schedule 7, but the d"]

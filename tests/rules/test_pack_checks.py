@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from harness import agreement
 
+from agreement_builder.findings import Severity
 from agreement_builder.rules.england_s75 import contributions, reports, schemes
 from agreement_builder.rules.legal import jurisdiction, liability
 from agreement_builder.rules.scotland_2002 import functions as scotland_functions
@@ -15,6 +16,7 @@ from agreement_builder.rules.scotland_integration import functions_alongside as 
 from agreement_builder.rules.scotland_integration import governance as si_governance
 from agreement_builder.rules.scotland_integration import integration_model as si_model
 from agreement_builder.rules.scotland_integration import participation as si_participation
+from agreement_builder.rules.scotland_integration import risk as si_risk
 
 COUNCIL = {"id": "c", "name": "Northvale Council", "sector": "local_authority"}
 NHS = {"id": "n", "name": "Northvale ICB", "sector": "health"}
@@ -219,3 +221,42 @@ def test_each_partner_nominating_to_the_board_and_additional_members_where_counc
             "membership": [{"party": p, "members": 3} for p in nominating]}
     data = scheme(integration_model="integration_joint_board", parties=parties, bodies=[body])
     assert messages(si_governance.check(agreement(data))) == expected
+
+
+def test_a_money_contribution_without_an_amount_is_no_payment_and_a_pool_asks_for_contributions():
+    data = s75("integrated_provision", [COUNCIL, NHS], ())
+    data["finance"]["contributions"] = [{"party": "n", "kind": "money", "description": "x"},
+                                        {"party": "n", "kind": "staff", "description": "x", "amount": 5}]
+    assert messages(contributions._gaps(agreement(data), "c")) == [
+        "State the payments the NHS partner makes to the council."]
+    pooled = s75("pooled_budget", [COUNCIL, NHS], ("c",))
+    pooled["legal_powers"] = {"delegated_functions": [{"function": "f", "from": "n", "to": "c"}]}  # reg. 9 too
+    assert messages(contributions._gaps(agreement(pooled), "c")) == ["State the money Northvale ICB contributes."]
+
+
+@pytest.mark.parametrize(("sections", "severity", "ending"), [
+    ({}, None, "or a mutual indemnity."),
+    ({"risk": {"liability_and_indemnity": "Each partner bears its own losses."}}, Severity.INFO,
+     "or a mutual indemnity, to match what the agreement says of liability in its own words."),
+])
+def test_an_undecided_liability_is_a_note_where_the_risk_section_words_it(sections, severity, ending):
+    [issue] = liability.check(agreement(sections))
+    assert issue.severity is severity and issue.message.endswith(ending)
+
+
+def test_councils_sharing_a_board_that_say_how_additional_members_are_appointed_are_not_asked():
+    body = {"id": "ijb", "name": "IJB", "kind": "integration_joint_board", "chair": "The council first.",
+            "additional_members": "Two, appointed by the board.",
+            "membership": [{"party": p, "members": 3} for p in ("c", "n", "c2")]}
+    data = scheme(integration_model="integration_joint_board", parties=[COUNCIL, NHS, COUNCIL_2], bodies=[body])
+    assert messages(si_governance.check(agreement(data))) == []
+
+
+@pytest.mark.parametrize(("risk", "expected"), [
+    (None, [(("risk",), True)]), ({"register": [{"description": "Demand rises."}]}, []),
+    ({"approach": "Each partner keeps a register."}, []),
+    ({"sharing": "Shared equally."}, [(("risk", "approach"), False)]),
+])
+def test_a_schemes_risk_management_is_its_approach_or_its_register(risk, expected):
+    data = scheme() if risk is None else scheme(risk=risk)
+    assert [(i.path, i.whole) for i in si_risk.check(agreement(data))] == expected

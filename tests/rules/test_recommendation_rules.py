@@ -613,3 +613,11 @@ def test_an_end_on_the_last_day_a_date_can_have_is_long_enough(tmp_path: Path):
           end_date: 9999-12-31
         """, "AB222")
     assert found == []
+
+
+def test_a_placeholder_spelt_with_an_escape_is_found(tmp_path: Path):
+    found = check(tmp_path, """
+        agreement:
+          title: "Northvale \\u005bName of the partnership]"
+        """, "AB228")
+    assert [f.path for f in found] == ["/agreement/title"]
