@@ -156,10 +156,9 @@ def _decode(raw: bytes, label: str) -> tuple[str, bytes]:
     utf8 = raw if encoding == "utf-8" else text.encode("utf-8")
     bad = _FORBIDDEN.search(text) if _may_hold_forbidden(utf8) else None
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        where = _offset_at(text, bad.start())
         raise InputError(label, f"contains the control character U+{ord(bad.group()):04X}, which a text file "
-                         "cannot hold; delete it", line, column)
+                         "cannot hold; delete it", where.line, where.column)
     return text, utf8
 
 
@@ -534,6 +533,12 @@ class _Builder:
                             "aliases; an agreement is never this big")
 
 
+def _offset_at(text: str, offset: int) -> Position:
+    """The line and column (1-based) of the character at ``offset`` in ``text``."""
+    start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - start + 1)
+
+
 def _at(mark: Mark | None) -> Position:
     return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
@@ -553,10 +558,9 @@ def _load_yaml(text: str, utf8: bytes, label: str) -> Document:
         # A character YAML does not accept in a file though decoding let it through: a C1 control (U+0080 to
         # U+009F, but U+0085). The parser stops at the first, so the first of that character is the one.
         char = chr(e.character) if isinstance(e.character, int) else e.character
-        at = max(text.find(char), 0)
-        line = text.count("\n", 0, at) + 1
+        where = _offset_at(text, max(text.find(char), 0))
         raise InputError(label, f"contains the control character U+{ord(char):04X}, which YAML does not accept in a "
-                         "file; delete it", line, at - (text.rfind("\n", 0, at) + 1) + 1) from e
+                         "file; delete it", where.line, where.column) from e
     except yaml.YAMLError as e:
         raise InputError(label, f"is not valid YAML: {e}") from e
     finally:

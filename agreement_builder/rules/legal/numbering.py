@@ -50,6 +50,10 @@ _ELSEWHERE = re.compile(r"\s*(?:to|of|in)\s+(?!this\b)(?:the\s+)?[^.;,]{0,80}?"
                         r"\b(?:Act|Regulations|Order|Directions|Rules)\b")
 # Anything written like a reference token ("{Clause:finance}", "{schedule:}", "{ annex : x }").
 _LOOSE = re.compile(r"\{\s*(?:clause|schedule|annex)\s*:[^{}]{0,80}\}", re.I)
+# What follows one of the words in the source when it may be a reference: a number however far on (a folded
+# line's indent), or a colon, as in a token.
+_NUMBER_AFTER = re.compile(r"[es]*\s+\d")
+_COLON_AFTER = re.compile(r"[es]*\s*:")
 _SENTENCE = re.compile(r"[^.!?;]*")
 _WORD = re.compile(r"[A-Za-z]{4,}")
 _COMMON = {"schedule", "annex", "clause", "this", "that", "with", "from", "their", "partnership", "agreement",
@@ -107,10 +111,6 @@ def _may_cite(text: str) -> bool:
                 return True  # "{clause:", "{ Schedule :"
             at = text.find(word, end)
     return False
-
-
-_NUMBER_AFTER = re.compile(r"[es]*\s+\d")
-_COLON_AFTER = re.compile(r"[es]*\s*:")
 
 
 def _brace_before(text: str, first: int) -> bool:
